@@ -1,10 +1,18 @@
-"""Entry point of the repair stage (temporary stub: returns the text unchanged)."""
+"""Repair stage entry point: decide whether a text is damaged, then decode it back in step."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from index.model import Repair
+from index.repair.pinyin import ANNOTATION, BROKEN_ANNOTATION, is_annotation_syllable, reading_match
+from index.repair.realign import Change, realign
+
+# ASCII punctuation squeezed between Chinese characters, as the mirror's replacement left it.
+_ASCII_PUNCT_IN_CHINESE = re.compile(r"[\u2e80-\uffff][,!:;][\u2e80-\uffff]")
+_FULLWIDTH_PUNCT = re.compile(r"[，！：；？（）]")
+_ORPHAN_BEFORE_PUNCT = re.compile(r"[\u2e80-\uffff]\?[,!:;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,5 +22,74 @@ class RepairResult:
     damaged: bool = False
 
 
+def annotated_characters(text: str) -> frozenset[str]:
+    """Characters the mirror annotated in this text: ``區(qū)`` gives ``區``."""
+    found: set[str] = set()
+    for match in ANNOTATION.finditer(text):
+        start = match.start()
+        if start and is_annotation_syllable(match.group(1)):
+            char = text[start - 1]
+            if reading_match(char, match.group(1)):
+                found.add(char)
+    return frozenset(found)
+
+
+def looks_damaged(text: str, table: frozenset[str]) -> bool:
+    """Only a text that carries the mirror's fingerprints is touched at all.
+
+    Clean text, simplified or traditional, with ASCII or full-width punctuation, must come
+    out unchanged, so the evidence has to be specific: pinyin annotations that fit the
+    character before them, or annotations that lost their "(" to a broken character.
+    """
+    if table:
+        return True
+    if any(is_annotation_syllable(m.group(1)) for m in BROKEN_ANNOTATION.finditer(text)):
+        return True
+    # No annotation at all: the replacement of full-width punctuation still shows when no
+    # full-width mark is left and lead bytes were orphaned at the cuts.
+    return (
+        not _FULLWIDTH_PUNCT.search(text)
+        and _ASCII_PUNCT_IN_CHINESE.search(text) is not None
+        and _ORPHAN_BEFORE_PUNCT.search(text) is not None
+    )
+
+
+def _merge(changes: list[Change]) -> list[Change]:
+    """Join changes that touch into one spot, as a reader would describe it."""
+    priority = {"gbk-shift": 3, "lost-byte": 2, "annotation": 1, "punctuation": 0, "kept": 0}
+    merged: list[Change] = []
+    for change in changes:
+        last = merged[-1] if merged else None
+        joins = (
+            (last is not None
+            and last.end == change.start
+            and "gbk-shift" in (last.reason, change.reason))
+            or (last is not None
+            and last.end == change.start
+            and "lost-byte" in (last.reason, change.reason))
+        )
+        if last is not None and joins:
+            reason = max(last.reason, change.reason, key=lambda r: priority.get(r, 0))
+            merged[-1] = Change(
+                last.start,
+                change.end,
+                last.after + change.after,
+                reason,
+                min(last.confidence, change.confidence),
+            )
+        else:
+            merged.append(change)
+    return merged
+
+
 def repair_text(text: str) -> RepairResult:
-    return RepairResult(text)
+    """Repair one article's raw text; returns it unchanged when it shows no damage."""
+    table = annotated_characters(text)
+    if not looks_damaged(text, table):
+        return RepairResult(text)
+    repaired, changes = realign(text, table)
+    repairs = [
+        Repair(c.start, text[c.start : c.end], c.after, c.reason, round(c.confidence, 3))
+        for c in _merge(changes)
+    ]
+    return RepairResult(repaired, repairs, damaged=True)

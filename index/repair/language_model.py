@@ -1,0 +1,126 @@
+"""A character bigram model of simplified Chinese, built from jieba's word frequencies."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jieba
+import platformdirs
+
+from index.chinese_script import fold_table
+
+_FORMAT_VERSION = 2
+# Interpolation weight of the bigram against the unigram (Jelinek-Mercer smoothing).
+_BIGRAM_WEIGHT = 0.7
+# Punctuation and symbols are not in a word dictionary; give the common ones a fixed weight.
+_SYMBOL_LOGP = {
+    "，": -2.5, "。": -2.7, "、": -3.5, "“": -3.5, "”": -3.5, "：": -4.0, "；": -5.0,
+    "！": -5.0, "？": -5.0, "（": -5.0, "）": -5.0, "《": -5.0, "》": -5.0, "…": -6.0,
+    "—": -6.0, "‘": -6.5, "’": -6.5, "·": -6.5, "【": -7.0, "】": -7.0, "「": -7.0,
+    "」": -7.0,
+}  # fmt: skip
+_UNKNOWN_SYMBOL_LOGP = -16.0
+_PRIVATE_USE_LOGP = -40.0
+
+
+@dataclass(frozen=True, slots=True)
+class CharBigramModel:
+    unigram_logp: dict[str, float]
+    bigram_counts: dict[str, int]  # key: the two characters
+    left_counts: dict[str, int]
+    unknown_logp: float
+
+    def char_logp(self, char: str) -> float:
+        """Unigram log-probability of a character (any script)."""
+        if char in _SYMBOL_LOGP:
+            return _SYMBOL_LOGP[char]
+        simplified = char.translate(fold_table())
+        logp = self.unigram_logp.get(simplified)
+        if logp is not None:
+            return logp
+        return _char_class_logp(char, self.unknown_logp)
+
+    def pair_logp(self, left: str, right: str) -> float:
+        """log P(right | left), smoothed; both characters may be traditional."""
+        unigram = self.char_logp(right)
+        if not left:
+            return unigram
+        pair = (left + right).translate(fold_table())
+        count = self.bigram_counts.get(pair)
+        if count is None:
+            return unigram + math.log(1.0 - _BIGRAM_WEIGHT)
+        bigram = count / self.left_counts[pair[0]]
+        return math.log(_BIGRAM_WEIGHT * bigram + (1.0 - _BIGRAM_WEIGHT) * math.exp(unigram))
+
+
+def _char_class_logp(char: str, unknown_logp: float) -> float:
+    code = ord(char)
+    if 0xE000 <= code <= 0xF8FF:
+        return _PRIVATE_USE_LOGP
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+        return unknown_logp
+    if char.isascii():
+        return -6.0 if char.isalnum() or char == " " else -9.0
+    return _UNKNOWN_SYMBOL_LOGP
+
+
+def _dictionary_path() -> Path:
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+def _build(dictionary: Path) -> CharBigramModel:
+    unigram: dict[str, int] = {}
+    bigram: dict[str, int] = {}
+    with dictionary.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, rest = line.partition(" ")
+            freq = int(rest.split(" ", 1)[0]) if rest else 1
+            for char in word:
+                unigram[char] = unigram.get(char, 0) + freq
+            for i in range(len(word) - 1):
+                pair = word[i : i + 2]
+                bigram[pair] = bigram.get(pair, 0) + freq
+    total = sum(unigram.values())
+    left: dict[str, int] = {}
+    for pair, count in bigram.items():
+        left[pair[0]] = left.get(pair[0], 0) + count
+    unigram_logp = {char: math.log(count / total) for char, count in unigram.items()}
+    return CharBigramModel(unigram_logp, bigram, left, math.log(0.5 / total))
+
+
+def _cache_file(dictionary: Path) -> Path:
+    stat = dictionary.stat()
+    key = f"{_FORMAT_VERSION}:{dictionary}:{stat.st_size}:{stat.st_mtime_ns}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return Path(platformdirs.user_cache_dir("archive-reader")) / f"char-bigrams-{digest}.pickle"
+
+
+@cache
+def load_model() -> CharBigramModel:
+    """The model, from the on-disk cache when it is there (built once, atomically)."""
+    dictionary = _dictionary_path()
+    cache_file = _cache_file(dictionary)
+    try:
+        with cache_file.open("rb") as handle:
+            model = pickle.load(handle)
+        if isinstance(model, CharBigramModel):
+            return model
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    model = _build(dictionary)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only cache only costs start-up time
+    return model

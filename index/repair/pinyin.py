@@ -1,0 +1,47 @@
+"""Pinyin readings of characters and recognition of the mirror's ``(pinyin)`` annotations."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from pypinyin.pinyin_dict import pinyin_dict
+
+_TONED_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
+_U_UMLAUT = str.maketrans("ǖǘǚǜü", "vvvvv")
+SYLLABLE = f"[a-z{_TONED_LETTERS}]{{1,7}}"
+
+
+def toneless(syllable: str) -> str:
+    """``jié`` -> ``jie``; ``lǜ`` -> ``lv``."""
+    decomposed = unicodedata.normalize("NFD", syllable.translate(_U_UMLAUT))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def toned_syllables() -> frozenset[str]:
+    """Every toned syllable that some character reads as."""
+    return frozenset(s for value in pinyin_dict.values() for s in value.split(","))
+
+
+def readings(char: str) -> tuple[str, ...]:
+    value = pinyin_dict.get(ord(char))
+    return tuple(value.split(",")) if value else ()
+
+
+def reading_match(char: str, syllable: str) -> float:
+    """1.0 when ``char`` reads ``syllable``, 0.5 when only the tone differs, else 0.0."""
+    found = readings(char)
+    if syllable in found:
+        return 1.0
+    bare = toneless(syllable)
+    return 0.5 if any(toneless(r) == bare for r in found) else 0.0
+
+
+def is_annotation_syllable(text: str) -> bool:
+    return text in toned_syllables()
+
+
+ANNOTATION = re.compile(rf"\(({SYLLABLE})\)")
+BROKEN_ANNOTATION = re.compile(rf"\?({SYLLABLE})\)")

@@ -1,0 +1,536 @@
+"""Undo annotation and GBK-shift damage by decoding the damaged text back in step.
+
+The damaged text is what the mirror's decoder printed from a byte stream we never saw. We
+walk it left to right and keep a few hypotheses about the decoder's state: *in step*
+(``pending == -1``), or *shifted by one byte*, in which case ``pending`` is the true lead
+byte it swallowed into the previous printed character. Apart from the bytes that the
+decoder turned into ``?``, every transition is deterministic. A lost byte becomes a set of
+candidate characters, and a character bigram model chooses between them and between
+competing readings of the decoder's state (see corruption.md).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from index.repair.gbk_codec import (
+    ASCII_TO_FULLWIDTH,
+    PUNCT_LEAD,
+    PUNCT_SECOND_BYTE,
+    char_code,
+    code_char,
+    is_trail,
+)
+from index.repair.language_model import CharBigramModel, load_model
+from index.repair.pinyin import ANNOTATION, BROKEN_ANNOTATION, is_annotation_syllable
+from index.repair.pinyin import reading_match as _reading_match
+
+IN_STEP = -1
+_BOUNDARY_PUNCT = ",!:;()?"
+_QUESTION_PARTICLES = frozenset("嗎呢麼吗么嘛誰谁哪何啥")
+_BROKEN_TAG = re.compile(r"\?(/?[A-Za-z][A-Za-z0-9]*\s*/?>)")
+_SPECIAL = re.compile(r"[?(),!:;]")
+# How many candidate characters a lost byte may stand for, before the context is scored.
+_CANDIDATES_PER_SLOT = 48
+_BEAM_MARGIN = 30.0
+_BEAM_WIDTH = 400
+
+# Score adjustments (natural-log units) for readings that need an unusual event.
+_LITERAL_QUESTION_PENALTY = -4.0
+_LOST_ASCII_PENALTY = -7.0
+_ORPHAN_STRADDLE_PENALTY = -1.0
+_ANNOTATION_OUTSIDE_TABLE = -3.0
+_ANNOTATION_TONE_DIFFERS = -1.0
+_UNFINISHED_AT_END = -25.0
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A span of the damaged text and what replaced it."""
+
+    start: int
+    end: int
+    after: str
+    reason: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """Immutable linked list cell, so hypotheses can share their history."""
+
+    value: object
+    prev: _Node | None
+
+
+@dataclass(slots=True)
+class _Hypothesis:
+    score: float
+    pending: int
+    last: str
+    out: _Node | None
+    changes: _Node | None
+    quote_open: int = -1  # characters emitted since an unclosed “ on this line, or -1
+    certainty: float = 1.0  # posterior of this reading among the ones merged into it
+    region_start: _Node | None = None  # the changes made before the current damaged region
+
+
+@cache
+def _row_candidates(lead: int) -> tuple[tuple[int, str], ...]:
+    """Characters whose lead byte is ``lead`` and whose trail byte is >= 0x81, best first."""
+    return _top_candidates((lead, trail) for trail in range(0x81, 0xFF))
+
+
+@cache
+def _column_candidates(trail: int) -> tuple[tuple[int, str], ...]:
+    """Characters whose trail byte is ``trail``, best first (keyed by their lead byte)."""
+    return tuple(
+        (lead, char)
+        for (lead, _), char in (
+            ((code >> 8, code & 0xFF), char)
+            for code, char in _top_candidates_codes((lead, trail) for lead in range(0x81, 0xFF))
+        )
+    )
+
+
+def _top_candidates_codes(pairs: Iterator[tuple[int, int]]) -> list[tuple[int, str]]:
+    model = load_model()
+    found: list[tuple[float, int, str]] = []
+    for lead, trail in pairs:
+        char = code_char(lead, trail)
+        if char is None or 0xE000 <= ord(char) <= 0xF8FF:
+            continue
+        found.append((model.char_logp(char), (lead << 8) | trail, char))
+    found.sort(reverse=True)
+    return [(code, char) for _, code, char in found[:_CANDIDATES_PER_SLOT]]
+
+
+def _top_candidates(pairs: Iterator[tuple[int, int]]) -> tuple[tuple[int, str], ...]:
+    return tuple((code & 0xFF, char) for code, char in _top_candidates_codes(pairs))
+
+
+_SENTENCE_MARKS = frozenset("。！？，、；：")
+_OPENERS = frozenset("“‘《（「『【")
+_CLOSERS = frozenset("”’》）」』】")
+
+
+def _punctuation_fit(last: str, char: str, quote_open: int) -> float:
+    """What a word model cannot know: quotes pair up, and marks do not double up."""
+    if char == "”":
+        return 2.0 if quote_open >= 0 else -6.0
+    if char == "“" and quote_open >= 0:
+        return -6.0
+    if char in _SENTENCE_MARKS:
+        if last in _SENTENCE_MARKS or last in _OPENERS:
+            return -8.0
+        if char == "。" and 0 <= quote_open < 12:
+            return -3.0
+    if char in _CLOSERS and last in _OPENERS:
+        return -8.0
+    return 0.0
+
+
+def _is_cjk(char: str) -> bool:
+    return ord(char) >= 0x2E80
+
+
+def _chinese_context(text: str, start: int, end: int) -> bool:
+    """True when the nearest non-blank character on either side is Chinese."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and _is_cjk(text[i]):
+        return True
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j < len(text) and _is_cjk(text[j])
+
+
+class _Realigner:
+    def __init__(self, text: str, table: frozenset[str]) -> None:
+        self.text = text
+        self.table = table
+        self.model: CharBigramModel = load_model()
+
+    # -- emitting ---------------------------------------------------------------------------
+
+    def _extend(
+        self,
+        hyp: _Hypothesis,
+        start: int,
+        end: int,
+        emitted: str,
+        pending: int,
+        reason: str,
+        bonus: float = 0.0,
+        confidence: float = 1.0,
+        scored: bool = True,
+    ) -> _Hypothesis:
+        score = hyp.score + bonus
+        last = hyp.last
+        quote_open = hyp.quote_open
+        for char in emitted:
+            if scored:
+                score += self.model.pair_logp(last, char) + _punctuation_fit(last, char, quote_open)
+            if char == "“":
+                quote_open = 0
+            elif char in "”\n":
+                quote_open = -1
+            elif quote_open >= 0:
+                quote_open += 1
+            last = char
+        changes = hyp.changes
+        if emitted != self.text[start:end]:
+            changes = _Node(Change(start, end, emitted, reason, confidence), changes)
+        out = _Node(emitted, hyp.out) if emitted else hyp.out
+        return _Hypothesis(
+            score, pending, last, out, changes, quote_open, hyp.certainty, hyp.region_start
+        )
+
+    # -- one token, one hypothesis ------------------------------------------------------------
+
+    def _annotation_candidates(
+        self, lead: int | None, trail: int | None, syllable: str
+    ) -> Iterator[tuple[int, str, float]]:
+        """Characters with the known byte(s) that read ``syllable``: (unknown byte, char, bonus)."""
+        for byte in range(0x40, 0xFF):
+            char = code_char(lead, byte) if lead is not None else code_char(byte, trail or 0)
+            if char is None:
+                continue
+            match = _reading_match(char, syllable)
+            if not match:
+                continue
+            bonus = 0.0 if char in self.table else _ANNOTATION_OUTSIDE_TABLE
+            if match < 1.0:
+                bonus += _ANNOTATION_TONE_DIFFERS
+            yield byte, char, bonus
+
+    def step(self, hyp: _Hypothesis, pos: int) -> Iterator[tuple[_Hypothesis, int]]:
+        """Every way ``hyp`` can explain the token at ``pos``, with the position after it."""
+        text = self.text
+        char = text[pos]
+        if hyp.pending == IN_STEP:
+            yield from self._step_in_step(hyp, pos, char)
+        else:
+            yield from self._step_shifted(hyp, pos, char)
+
+    def _step_in_step(
+        self, hyp: _Hypothesis, pos: int, char: str
+    ) -> Iterator[tuple[_Hypothesis, int]]:
+        text = self.text
+        if char == "(":
+            match = ANNOTATION.match(text, pos)
+            if match and is_annotation_syllable(match.group(1)):
+                fit = _reading_match(hyp.last, match.group(1)) if hyp.last else 0.0
+                yield (
+                    self._extend(
+                        hyp, pos, match.end(), "", IN_STEP, "annotation", 0.0, 1.0 if fit else 0.6
+                    ),
+                    match.end(),
+                )
+                return
+        if char in "(),!:;":
+            end = pos + 1
+            full = ASCII_TO_FULLWIDTH[char] if _chinese_context(text, pos, end) else char
+            yield self._extend(hyp, pos, end, full, IN_STEP, "punctuation", 0.0, 0.95), end
+            return
+        if char != "?":
+            yield self._extend(hyp, pos, pos + 1, char, IN_STEP, "kept"), pos + 1
+            return
+        broken = BROKEN_ANNOTATION.match(text, pos)
+        if broken and is_annotation_syllable(broken.group(1)):
+            # A lead byte swallowed the annotation's "(": the annotation matched the trail byte
+            # of the last character and that lead byte, and the decoder is now one byte behind.
+            code = char_code(hyp.last) if hyp.last else None
+            if code is not None:
+                for lead_byte, _annotated, bonus in self._annotation_candidates(
+                    code & 0xFF, None, broken.group(1)
+                ):
+                    if lead_byte >= 0x81:
+                        yield (
+                            self._extend(
+                                hyp,
+                                pos,
+                                broken.end(),
+                                "",
+                                lead_byte,
+                                "gbk-shift",
+                                bonus,
+                                scored=False,
+                            ),
+                            broken.end(),
+                        )
+            return
+        next_char = text[pos + 1] if pos + 1 < len(text) else ""
+        run_before = pos > 0 and text[pos - 1] == "?"
+        run_after = text.startswith("??", pos + 1)
+        if run_before or run_after:
+            # Runs of "?" are placeholders (indentation, glue), never a decoding accident.
+            yield self._extend(hyp, pos, pos + 1, "?", IN_STEP, "kept"), pos + 1
+            return
+        literal = "？" if hyp.last in _QUESTION_PARTICLES else "?"
+        yield (
+            self._extend(
+                hyp,
+                pos,
+                pos + 1,
+                literal,
+                IN_STEP,
+                "punctuation",
+                0.0 if literal == "？" else _LITERAL_QUESTION_PENALTY,
+                0.8,
+            ),
+            pos + 1,
+        )
+        if next_char and next_char in _BOUNDARY_PUNCT:
+            # An orphaned lead byte: the punctuation replacement took its trail byte 0xA3 and
+            # the lead byte of the next character, whose trail starts the next piece.
+            next_pending = PUNCT_SECOND_BYTE[next_char]
+            for lead_byte, candidate in _column_candidates(PUNCT_LEAD):
+                del lead_byte
+                yield (
+                    self._extend(
+                        hyp,
+                        pos,
+                        pos + 2,
+                        candidate,
+                        next_pending,
+                        "lost-byte",
+                        _ORPHAN_STRADDLE_PENALTY,
+                    ),
+                    pos + 2,
+                )
+
+    def _step_shifted(
+        self, hyp: _Hypothesis, pos: int, char: str
+    ) -> Iterator[tuple[_Hypothesis, int]]:
+        lead = hyp.pending
+        if char == "?":
+            yield from self._step_shifted_question(hyp, pos, lead)
+            return
+        if char in "(),!:;":
+            # Punctuation can only show while shifted if its replacement straddled two
+            # characters: it took the trail byte 0xA3 of the character being decoded.
+            swallowed = code_char(lead, PUNCT_LEAD)
+            if swallowed is not None:
+                yield (
+                    self._extend(
+                        hyp, pos, pos + 1, swallowed, PUNCT_SECOND_BYTE[char], "gbk-shift"
+                    ),
+                    pos + 1,
+                )
+            return
+        if char.isascii():
+            byte = ord(char)
+            true_char = code_char(lead, byte) if is_trail(byte) else None
+            if true_char is not None:
+                yield self._extend(hyp, pos, pos + 1, true_char, IN_STEP, "gbk-shift"), pos + 1
+            return
+        code = char_code(char)
+        if code is None:
+            return
+        first, second = code >> 8, code & 0xFF
+        true_char = code_char(lead, first)
+        if true_char is None:
+            return
+        if second < 0x80:
+            emitted, pending = true_char + chr(second), IN_STEP
+        else:
+            emitted, pending = true_char, second
+        yield self._extend(hyp, pos, pos + 1, emitted, pending, "gbk-shift"), pos + 1
+
+    def _step_shifted_question(
+        self, hyp: _Hypothesis, pos: int, lead: int
+    ) -> Iterator[tuple[_Hypothesis, int]]:
+        text = self.text
+        broken = BROKEN_ANNOTATION.match(text, pos)
+        if broken and is_annotation_syllable(broken.group(1)):
+            # The lost trail byte completed the annotated character itself.
+            for trail_byte, annotated, bonus in self._annotation_candidates(
+                lead, None, broken.group(1)
+            ):
+                if trail_byte >= 0x81:
+                    yield (
+                        self._extend(
+                            hyp, pos, broken.end(), annotated, IN_STEP, "gbk-shift", bonus
+                        ),
+                        broken.end(),
+                    )
+            return
+        tag = _BROKEN_TAG.match(text, pos)
+        next_char = text[pos + 1] if pos + 1 < len(text) else ""
+        for _trail_byte, candidate in _row_candidates(lead):
+            if tag:
+                yield (
+                    self._extend(hyp, pos, pos + 1, candidate + "<", IN_STEP, "gbk-shift"),
+                    pos + 1,
+                )
+                continue
+            if next_char and next_char in _BOUNDARY_PUNCT:
+                # Orphaned byte at the end of a piece; the punctuation after it was in step.
+                full = ASCII_TO_FULLWIDTH[next_char]
+                yield (
+                    self._extend(hyp, pos, pos + 2, candidate + full, IN_STEP, "lost-byte"),
+                    pos + 2,
+                )
+            # The byte ate an ASCII byte (< 0x40) that we cannot see any more.
+            yield (
+                self._extend(
+                    hyp, pos, pos + 1, candidate, IN_STEP, "lost-byte", _LOST_ASCII_PENALTY, 0.3
+                ),
+                pos + 1,
+            )
+        swallowed = code_char(lead, PUNCT_LEAD)
+        if swallowed is not None and not tag:
+            # The "?" is itself a replaced "？" that straddled two characters.
+            yield (
+                self._extend(
+                    hyp,
+                    pos,
+                    pos + 1,
+                    swallowed,
+                    PUNCT_SECOND_BYTE["?"],
+                    "gbk-shift",
+                    _ORPHAN_STRADDLE_PENALTY,
+                ),
+                pos + 1,
+            )
+
+    # -- the walk ---------------------------------------------------------------------------
+
+    def run(self) -> tuple[str, list[Change]]:
+        text = self.text
+        n = len(text)
+        beam: dict[int, list[_Hypothesis]] = {0: [_Hypothesis(0.0, IN_STEP, "", None, None)]}
+        finished: list[_Hypothesis] = []
+        while beam:
+            pos = min(beam)
+            hyps = beam.pop(pos)
+            if pos >= n:
+                finished.extend(hyps)
+                continue
+            if not beam and len(hyps) == 1 and hyps[0].pending == IN_STEP:
+                hyp = hyps[0]
+                match = _SPECIAL.search(text, pos)
+                stop = match.start() if match else n
+                if stop > pos:
+                    plain = text[pos:stop]
+                    changes = _settle_region(hyp)
+                    hyp = _Hypothesis(
+                        0.0,
+                        IN_STEP,
+                        plain[-1],
+                        _Node(plain, hyp.out),
+                        changes,
+                        _quote_state(plain, hyp.quote_open),
+                        1.0,
+                        changes,
+                    )
+                    beam[stop] = [hyp]
+                    continue
+            extended: dict[tuple[int, int, str], _Hypothesis] = {}
+            merged_scores: dict[tuple[int, int, str], list[float]] = {}
+            for hyp in hyps:
+                for new, end in self.step(hyp, pos):
+                    key = (end, new.pending, new.last)
+                    merged_scores.setdefault(key, []).append(new.score)
+                    old = extended.get(key)
+                    if old is None or new.score > old.score:
+                        extended[key] = new
+            for key, scores in merged_scores.items():
+                if len(scores) > 1:
+                    winner = extended[key]
+                    winner.certainty = min(winner.certainty, posterior(scores))
+            if not extended and not beam:
+                # Nothing explains this token: keep it as it is and resynchronise.
+                best = max(hyps, key=lambda h: h.score)
+                beam[pos + 1] = [
+                    self._extend(best, pos, pos + 1, text[pos], IN_STEP, "kept", scored=False)
+                ]
+                continue
+            for (end, _pending, _last), new in extended.items():
+                beam.setdefault(end, []).append(new)
+            self._prune(beam)
+        for hyp in finished:
+            if hyp.pending != IN_STEP:
+                hyp.score += _UNFINISHED_AT_END
+        best = max(finished, key=lambda h: h.score)
+        if len(finished) > 1:
+            best.certainty = min(best.certainty, posterior([h.score for h in finished]))
+        best.changes = _settle_region(best)
+        return _collect(best)
+
+    @staticmethod
+    def _prune(beam: dict[int, list[_Hypothesis]]) -> None:
+        everyone = [h for hyps in beam.values() for h in hyps]
+        if len(everyone) <= 1:
+            return
+        top = max(h.score for h in everyone)
+        # Scores are only comparable at the same position, but positions in the beam differ by
+        # a token or two; the margin is wide enough for that.
+        for pos in list(beam):
+            kept = [h for h in beam[pos] if h.score >= top - _BEAM_MARGIN]
+            kept.sort(key=lambda h: h.score, reverse=True)
+            if kept:
+                beam[pos] = kept[:_BEAM_WIDTH]
+            else:
+                del beam[pos]
+
+
+def _settle_region(hyp: _Hypothesis) -> _Node | None:
+    """Lower the confidence of the changes of the region just left to the reading's certainty."""
+    if hyp.certainty >= 1.0:
+        return hyp.changes
+    region: list[Change] = []
+    node = hyp.changes
+    while node is not None and node is not hyp.region_start:
+        assert isinstance(node.value, Change)
+        region.append(node.value)
+        node = node.prev
+    for change in reversed(region):
+        confidence = min(change.confidence, hyp.certainty)
+        node = _Node(
+            Change(change.start, change.end, change.after, change.reason, confidence), node
+        )
+    return node
+
+
+def _quote_state(plain: str, quote_open: int) -> int:
+    """The quote state after ``plain`` (see ``_Hypothesis.quote_open``)."""
+    cut = max(plain.rfind("“"), plain.rfind("”"), plain.rfind("\n"))
+    if cut < 0:
+        return quote_open + len(plain) if quote_open >= 0 else -1
+    return len(plain) - cut - 1 if plain[cut] == "“" else -1
+
+
+def _collect(hyp: _Hypothesis) -> tuple[str, list[Change]]:
+    pieces: list[str] = []
+    node = hyp.out
+    while node is not None:
+        pieces.append(str(node.value))
+        node = node.prev
+    changes: list[Change] = []
+    cell = hyp.changes
+    while cell is not None:
+        assert isinstance(cell.value, Change)
+        changes.append(cell.value)
+        cell = cell.prev
+    pieces.reverse()
+    changes.reverse()
+    return "".join(pieces), changes
+
+
+def realign(text: str, table: frozenset[str]) -> tuple[str, list[Change]]:
+    """Decode damaged text back in step; ``table`` holds the characters seen annotated."""
+    return _Realigner(text, table).run()
+
+
+def posterior(scores: list[float]) -> float:
+    """Probability of the best of several log-scores."""
+    top = max(scores)
+    return 1.0 / sum(math.exp(s - top) for s in scores)
