@@ -1,0 +1,102 @@
+"""Decode a dump file's bytes into text, or say in one line why it is not a text file."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+# BOMs are checked longest first so that UTF-8's three bytes win over nothing else.
+_BOM_ENCODINGS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Tried in order when there is no BOM; GBK is a subset of GB18030 and names the file more exactly.
+_FALLBACK_ENCODINGS = ("utf-8", "gbk", "gb18030")
+
+_DISALLOWED_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.05
+
+
+class ReadError(Exception):
+    """The bytes are not a text dump; the message is one line naming the reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A dump's text (newlines normalised to ``\\n``) and the encoding it was read with."""
+
+    text: str
+    encoding: str
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030 text.
+
+    Raises :class:`ReadError` for empty files, binary files and bytes that no supported
+    encoding accepts.
+    """
+    if not data:
+        raise ReadError("empty file")
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise ReadError(f"not a text file (looks like {kind})")
+    encoding, body = _split_bom(data)
+    if encoding is not None:
+        text = _decode_strict(body, encoding)
+        if text is None:
+            raise ReadError(f"invalid {encoding.removesuffix('-sig').upper()} text after its BOM")
+    else:
+        if b"\x00" in data:
+            raise ReadError("not a text file (contains NUL bytes)")
+        text, encoding = _decode_without_bom(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _reject_binary_text(text)
+    if not text.strip():
+        raise ReadError("empty file (whitespace only)")
+    return DecodedText(text, encoding)
+
+
+def _split_bom(data: bytes) -> tuple[str | None, bytes]:
+    for bom, encoding in _BOM_ENCODINGS:
+        if data.startswith(bom):
+            return encoding, data if encoding == "utf-8-sig" else data[len(bom) :]
+    return None, data
+
+
+def _decode_strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_without_bom(data: bytes) -> tuple[str, str]:
+    for encoding in _FALLBACK_ENCODINGS:
+        text = _decode_strict(data, encoding)
+        if text is not None:
+            return text, encoding
+    raise ReadError("not valid UTF-8, UTF-16 or GB18030/GBK text")
+
+
+def _reject_binary_text(text: str) -> None:
+    if "\x00" in text:
+        raise ReadError("not a text file (contains NUL characters)")
+    controls = len(_DISALLOWED_CONTROL.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise ReadError("not a text file (too many control characters)")
