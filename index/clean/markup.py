@@ -29,18 +29,21 @@ def strip_html_remnants(lines: list[Line]) -> StageResult:
 
 
 def _strip_line(line: Line) -> tuple[list[Line], list[Repair]]:
-    debris = [(m.start(), m.end()) for m in _PARAGRAPH_TAG.finditer(line.text)]
+    end = len(line.text)
     trailing = _TRAILING_DEBRIS.search(line.text)
-    if trailing and not any(start <= trailing.start() < end for start, end in debris):
-        debris = [span for span in debris if span[1] <= trailing.start()]
-        debris.append((trailing.start(), trailing.end()))
-    if not debris:
+    tags = [(m.start(), m.end()) for m in _PARAGRAPH_TAG.finditer(line.text)]
+    if trailing and not any(start <= trailing.start() < stop for start, stop in tags):
+        end = trailing.start()
+    tags = [(start, stop) for start, stop in tags if stop <= end]
+    if not tags and end == len(line.text):
         return [line], []
-    repairs = [removal(line, start, end, REASON) for start, end in debris]
+    repairs = [removal(line, start, stop, REASON) for start, stop in tags]
+    if end < len(line.text):
+        repairs.append(removal(line, end, len(line.text), REASON))
     pieces: list[Line] = []
     position = 0
-    for start, end in debris:
+    for start, stop in tags:
         pieces.append(line.cut(position, start))
-        position = end
-    pieces.append(line.cut(position))
+        position = stop
+    pieces.append(line.cut(position, end))
     return pieces, repairs

@@ -29,8 +29,9 @@ def derive_title(first_block: str, *, is_heading: bool = False) -> str:
     """
     text = first_block.strip()
     if not is_heading:
-        text = _first_substantial_clause(text)
-    return _shorten(_drop_unpaired_opening(text))
+        # A paragraph that opens with a quotation: its clauses are the candidates.
+        text = _first_substantial_clause(text.lstrip("“‘「『"))
+    return _shorten(_drop_unpaired_quotes(text)) or _shorten(first_block.strip())
 
 
 def _first_substantial_clause(text: str) -> str:
@@ -59,10 +60,12 @@ def _split_outside_quotes(text: str, marks: frozenset[str]) -> list[str]:
     return [part for part in parts if part.strip()] or [text]
 
 
-def _drop_unpaired_opening(text: str) -> str:
+def _drop_unpaired_quotes(text: str) -> str:
     for opening, closing in _QUOTES.items():
         if text.startswith(opening) and text.count(opening) > text.count(closing):
             text = text[1:]
+        if text.endswith(closing) and text.count(closing) > text.count(opening):
+            text = text[:-1]
     return text
 
 

@@ -1,0 +1,1 @@
+"""Shared test helpers: sample archive paths and hand-written clean articles."""
