@@ -12,6 +12,9 @@ MAX_TITLE_LENGTH = 24
 # Closing a quotation the cut would leave open may take a title up to this length.
 _MAX_QUOTED_TITLE_LENGTH = 32
 _MIN_CLAUSE_LENGTH = 6
+# Only the opening of a block can hold its first clause; segmenting needs a little context.
+_OPENING_LENGTH = 120
+_SEGMENTATION_CONTEXT = 10
 _ELLIPSIS = "…"
 _SENTENCE_END = frozenset("。！？!?；;")
 _CLAUSE_END = frozenset("，,：:") | _SENTENCE_END
@@ -30,7 +33,7 @@ def derive_title(first_block: str, *, is_heading: bool = False) -> str:
     text = first_block.strip()
     if not is_heading:
         # A paragraph that opens with a quotation: its clauses are the candidates.
-        text = _first_substantial_clause(text.lstrip("“‘「『"))
+        text = _first_substantial_clause(text[:_OPENING_LENGTH].lstrip("“‘「『"))
     return _shorten(_drop_unpaired_quotes(text)) or _shorten(first_block.strip())
 
 
@@ -86,7 +89,7 @@ def _shorten(text: str) -> str:
 def _word_boundary_at_most(text: str, limit: int) -> int:
     """The largest word boundary not after ``limit``; ``limit`` if the first word is longer."""
     boundary = 0
-    for word in jieba.cut(fold_to_simplified(text)):
+    for word in jieba.cut(fold_to_simplified(text[: limit + _SEGMENTATION_CONTEXT])):
         if boundary + len(word) > limit:
             break
         boundary += len(word)
