@@ -1,1 +1,1 @@
-"""Headless core of Archive Reader: dump files in, clean articles, library and search out (no Qt)."""
+"""Headless core of Archive Reader: dump files in; articles, library and search out (no Qt)."""

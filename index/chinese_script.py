@@ -36,3 +36,16 @@ def fold_table() -> dict[int, str]:
 
 def fold_to_simplified(text: str) -> str:
     return text.translate(fold_table())
+
+
+@cache
+def simplified_only() -> frozenset[str]:
+    """Characters that exist only in simplified writing (``学``, ``们``)."""
+    traditional = traditional_to_simplified()
+    return frozenset(s for s in traditional.values() if s not in traditional)
+
+
+@cache
+def traditional_only() -> frozenset[str]:
+    """Characters that exist only in traditional writing (``學``, ``們``)."""
+    return frozenset(traditional_to_simplified())

@@ -61,12 +61,13 @@ def _merge(changes: list[Change]) -> list[Change]:
     for change in changes:
         last = merged[-1] if merged else None
         joins = (
-            (last is not None
+            last is not None
             and last.end == change.start
-            and "gbk-shift" in (last.reason, change.reason))
-            or (last is not None
+            and "gbk-shift" in (last.reason, change.reason)
+        ) or (
+            last is not None
             and last.end == change.start
-            and "lost-byte" in (last.reason, change.reason))
+            and "lost-byte" in (last.reason, change.reason)
         )
         if last is not None and joins:
             reason = max(last.reason, change.reason, key=lambda r: priority.get(r, 0))

@@ -16,7 +16,8 @@ import platformdirs
 
 from index.chinese_script import fold_table
 
-_FORMAT_VERSION = 2
+_FORMAT_VERSION = 3
+_MAX_WORD = 6
 # Interpolation weight of the bigram against the unigram (Jelinek-Mercer smoothing).
 _BIGRAM_WEIGHT = 0.7
 # Punctuation and symbols are not in a word dictionary; give the common ones a fixed weight.
@@ -24,7 +25,7 @@ _SYMBOL_LOGP = {
     "，": -2.5, "。": -2.7, "、": -3.5, "“": -3.5, "”": -3.5, "：": -4.0, "；": -5.0,
     "！": -5.0, "？": -5.0, "（": -5.0, "）": -5.0, "《": -5.0, "》": -5.0, "…": -6.0,
     "—": -6.0, "‘": -6.5, "’": -6.5, "·": -6.5, "【": -7.0, "】": -7.0, "「": -7.0,
-    "」": -7.0,
+    "」": -7.0, "\n": -3.0,
 }  # fmt: skip
 _UNKNOWN_SYMBOL_LOGP = -16.0
 _PRIVATE_USE_LOGP = -40.0
@@ -36,6 +37,7 @@ class CharBigramModel:
     bigram_counts: dict[str, int]  # key: the two characters
     left_counts: dict[str, int]
     unknown_logp: float
+    word_logp: dict[str, float]  # simplified words of two to six characters
 
     def char_logp(self, char: str) -> float:
         """Unigram log-probability of a character (any script)."""
@@ -59,6 +61,29 @@ class CharBigramModel:
         bigram = count / self.left_counts[pair[0]]
         return math.log(_BIGRAM_WEIGHT * bigram + (1.0 - _BIGRAM_WEIGHT) * math.exp(unigram))
 
+    def segment_logp(self, text: str) -> float:
+        """Log-probability of the best word segmentation of ``text`` (jieba's unigram model)."""
+        folded = text.translate(fold_table())
+        words = self.word_logp
+        n = len(folded)
+        best = [0.0] + [-math.inf] * n
+        for i in range(n):
+            here = best[i]
+            char = folded[i]
+            if char == "\n":
+                best[i + 1] = max(best[i + 1], here)
+                continue
+            single = words.get(char)
+            if single is None:
+                single = self.char_logp(char) - 2.0
+            if here + single > best[i + 1]:
+                best[i + 1] = here + single
+            for j in range(i + 2, min(n, i + _MAX_WORD) + 1):
+                logp = words.get(folded[i:j])
+                if logp is not None and here + logp > best[j]:
+                    best[j] = here + logp
+        return best[n]
+
 
 def _char_class_logp(char: str, unknown_logp: float) -> float:
     code = ord(char)
@@ -78,10 +103,13 @@ def _dictionary_path() -> Path:
 def _build(dictionary: Path) -> CharBigramModel:
     unigram: dict[str, int] = {}
     bigram: dict[str, int] = {}
+    word_freq: dict[str, int] = {}
     with dictionary.open(encoding="utf-8") as handle:
         for line in handle:
             word, _, rest = line.partition(" ")
             freq = int(rest.split(" ", 1)[0]) if rest else 1
+            if len(word) <= _MAX_WORD:
+                word_freq[word] = word_freq.get(word, 0) + freq
             for char in word:
                 unigram[char] = unigram.get(char, 0) + freq
             for i in range(len(word) - 1):
@@ -92,7 +120,12 @@ def _build(dictionary: Path) -> CharBigramModel:
     for pair, count in bigram.items():
         left[pair[0]] = left.get(pair[0], 0) + count
     unigram_logp = {char: math.log(count / total) for char, count in unigram.items()}
-    return CharBigramModel(unigram_logp, bigram, left, math.log(0.5 / total))
+    word_total = sum(word_freq.values())
+    # Punctuation is about as frequent as a common word in running text.
+    word_logp = {word: math.log(freq / word_total) for word, freq in word_freq.items() if freq}
+    for mark, logp in _SYMBOL_LOGP.items():
+        word_logp[mark] = logp - 1.0
+    return CharBigramModel(unigram_logp, bigram, left, math.log(0.5 / total), word_logp)
 
 
 def _cache_file(dictionary: Path) -> Path:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from index.chinese_script import simplified_only, traditional_only
 from index.repair.gbk_codec import (
     ASCII_TO_FULLWIDTH,
     PUNCT_LEAD,
@@ -31,13 +32,19 @@ from index.repair.pinyin import reading_match as _reading_match
 
 IN_STEP = -1
 _BOUNDARY_PUNCT = ",!:;()?"
-_QUESTION_PARTICLES = frozenset("嗎呢麼吗么嘛誰谁哪何啥")
+_QUESTION_WORDS = re.compile(
+    r"[嗎吗呢嘛誰谁哪啥幾几]|什[麼么]|怎[麼么樣样]|為什|为什|如何|是否|能否|可否|多少|難道|难道"
+)
+_CLAUSE_START = re.compile(r"[。！？!?，,；;：:\n“”]")
 _BROKEN_TAG = re.compile(r"\?(/?[A-Za-z][A-Za-z0-9]*\s*/?>)")
 _SPECIAL = re.compile(r"[?(),!:;]")
 # How many candidate characters a lost byte may stand for, before the context is scored.
 _CANDIDATES_PER_SLOT = 48
 _BEAM_MARGIN = 30.0
 _BEAM_WIDTH = 400
+_FINALISTS = 6
+_WORD_MARGIN = 12.0
+_CONTEXT = 4
 
 # Score adjustments (natural-log units) for readings that need an unusual event.
 _LITERAL_QUESTION_PENALTY = -4.0
@@ -46,6 +53,9 @@ _ORPHAN_STRADDLE_PENALTY = -1.0
 _ANNOTATION_OUTSIDE_TABLE = -3.0
 _ANNOTATION_TONE_DIFFERS = -1.0
 _UNFINISHED_AT_END = -25.0
+_FOREIGN_SCRIPT_PENALTY = -4.0
+# After these, a swallowed ASCII byte was a digit rather than a line break.
+_NUMBER_CONTEXT = frozenset("0123456789年月日號号時时點点分秒%萬万億亿個个歲岁元米度")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +87,8 @@ class _Hypothesis:
     quote_open: int = -1  # characters emitted since an unclosed “ on this line, or -1
     certainty: float = 1.0  # posterior of this reading among the ones merged into it
     region_start: _Node | None = None  # the changes made before the current damaged region
+    region_out: _Node | None = None  # the text emitted before the current damaged region
+    adjustment: float = 0.0  # region's score from rules rather than the word model
 
 
 @cache
@@ -97,6 +109,13 @@ def _column_candidates(trail: int) -> tuple[tuple[int, str], ...]:
     )
 
 
+def _foreign_script(text: str) -> frozenset[str]:
+    """The script-specific characters that would be foreign to this document."""
+    traditional = sum(1 for c in text if c in traditional_only())
+    simplified = sum(1 for c in text if c in simplified_only())
+    return simplified_only() if traditional >= simplified else traditional_only()
+
+
 def _top_candidates_codes(pairs: Iterator[tuple[int, int]]) -> list[tuple[int, str]]:
     model = load_model()
     found: list[tuple[float, int, str]] = []
@@ -114,6 +133,7 @@ def _top_candidates(pairs: Iterator[tuple[int, int]]) -> tuple[tuple[int, str], 
 
 
 _SENTENCE_MARKS = frozenset("。！？，、；：")
+_LINE_ENDS = frozenset("。！？”")
 _OPENERS = frozenset("“‘《（「『【")
 _CLOSERS = frozenset("”’》）」』】")
 
@@ -134,12 +154,22 @@ def _punctuation_fit(last: str, char: str, quote_open: int) -> float:
     return 0.0
 
 
+def _ends_question(text: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` asks something, so a "?" there was a "？"."""
+    start = pos - 1
+    while start >= 0 and pos - start <= 40 and not _CLAUSE_START.match(text, start):
+        start -= 1
+    return _QUESTION_WORDS.search(text, start + 1, pos) is not None
+
+
 def _is_cjk(char: str) -> bool:
-    return ord(char) >= 0x2E80
+    return ord(char) >= 0x2E80 or char in "“”‘’…—·"
 
 
-def _chinese_context(text: str, start: int, end: int) -> bool:
+def _chinese_context(text: str, start: int, end: int, emitted_before: str) -> bool:
     """True when the nearest non-blank character on either side is Chinese."""
+    if emitted_before and _is_cjk(emitted_before):
+        return True
     i = start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
@@ -156,6 +186,8 @@ class _Realigner:
         self.text = text
         self.table = table
         self.model: CharBigramModel = load_model()
+        # A lost byte is more likely a character of the document's own script.
+        self.foreign_script = _foreign_script(text)
 
     # -- emitting ---------------------------------------------------------------------------
 
@@ -170,13 +202,19 @@ class _Realigner:
         bonus: float = 0.0,
         confidence: float = 1.0,
         scored: bool = True,
+        unscored_suffix: str = "",
     ) -> _Hypothesis:
         score = hyp.score + bonus
+        adjustment = hyp.adjustment + bonus
         last = hyp.last
         quote_open = hyp.quote_open
-        for char in emitted:
-            if scored:
-                score += self.model.pair_logp(last, char) + _punctuation_fit(last, char, quote_open)
+        scored_length = len(emitted) if scored else 0
+        emitted += unscored_suffix
+        for i, char in enumerate(emitted):
+            if i < scored_length:
+                fit = _punctuation_fit(last, char, quote_open)
+                score += self.model.pair_logp(last, char) + fit
+                adjustment += fit
             if char == "“":
                 quote_open = 0
             elif char in "”\n":
@@ -189,8 +227,20 @@ class _Realigner:
             changes = _Node(Change(start, end, emitted, reason, confidence), changes)
         out = _Node(emitted, hyp.out) if emitted else hyp.out
         return _Hypothesis(
-            score, pending, last, out, changes, quote_open, hyp.certainty, hyp.region_start
+            score,
+            pending,
+            last,
+            out,
+            changes,
+            quote_open,
+            hyp.certainty,
+            hyp.region_start,
+            hyp.region_out,
+            adjustment,
         )
+
+    def _script_fit(self, candidate: str) -> float:
+        return _FOREIGN_SCRIPT_PENALTY if candidate in self.foreign_script else 0.0
 
     # -- one token, one hypothesis ------------------------------------------------------------
 
@@ -236,7 +286,7 @@ class _Realigner:
                 return
         if char in "(),!:;":
             end = pos + 1
-            full = ASCII_TO_FULLWIDTH[char] if _chinese_context(text, pos, end) else char
+            full = ASCII_TO_FULLWIDTH[char] if _chinese_context(text, pos, end, hyp.last) else char
             yield self._extend(hyp, pos, end, full, IN_STEP, "punctuation", 0.0, 0.95), end
             return
         if char != "?":
@@ -273,7 +323,7 @@ class _Realigner:
             # Runs of "?" are placeholders (indentation, glue), never a decoding accident.
             yield self._extend(hyp, pos, pos + 1, "?", IN_STEP, "kept"), pos + 1
             return
-        literal = "？" if hyp.last in _QUESTION_PARTICLES else "?"
+        literal = "？" if _ends_question(text, pos) else "?"
         yield (
             self._extend(
                 hyp,
@@ -291,8 +341,7 @@ class _Realigner:
             # An orphaned lead byte: the punctuation replacement took its trail byte 0xA3 and
             # the lead byte of the next character, whose trail starts the next piece.
             next_pending = PUNCT_SECOND_BYTE[next_char]
-            for lead_byte, candidate in _column_candidates(PUNCT_LEAD):
-                del lead_byte
+            for _lead_byte, candidate in _column_candidates(PUNCT_LEAD):
                 yield (
                     self._extend(
                         hyp,
@@ -301,7 +350,7 @@ class _Realigner:
                         candidate,
                         next_pending,
                         "lost-byte",
-                        _ORPHAN_STRADDLE_PENALTY,
+                        _ORPHAN_STRADDLE_PENALTY + self._script_fit(candidate),
                     ),
                     pos + 2,
                 )
@@ -313,6 +362,20 @@ class _Realigner:
         if char == "?":
             yield from self._step_shifted_question(hyp, pos, lead)
             return
+        if char == "(" and pos > 0:
+            match = ANNOTATION.match(self.text, pos)
+            if (
+                match
+                and is_annotation_syllable(match.group(1))
+                and _reading_match(self.text[pos - 1], match.group(1))
+            ):
+                # The pair the shifted decoder just printed straddles two true characters and
+                # happens to be an annotated character, so the annotation came right after it.
+                yield (
+                    self._extend(hyp, pos, match.end(), "", lead, "gbk-shift", scored=False),
+                    match.end(),
+                )
+                return
         if char in "(),!:;":
             # Punctuation can only show while shifted if its replacement straddled two
             # characters: it took the trail byte 0xA3 of the character being decoded.
@@ -364,10 +427,12 @@ class _Realigner:
             return
         tag = _BROKEN_TAG.match(text, pos)
         next_char = text[pos + 1] if pos + 1 < len(text) else ""
+        line_break_possible = next_char not in _NUMBER_CONTEXT and next_char not in ("", "\n")
         for _trail_byte, candidate in _row_candidates(lead):
+            fit = self._script_fit(candidate)
             if tag:
                 yield (
-                    self._extend(hyp, pos, pos + 1, candidate + "<", IN_STEP, "gbk-shift"),
+                    self._extend(hyp, pos, pos + 1, candidate + "<", IN_STEP, "gbk-shift", fit),
                     pos + 1,
                 )
                 continue
@@ -375,13 +440,23 @@ class _Realigner:
                 # Orphaned byte at the end of a piece; the punctuation after it was in step.
                 full = ASCII_TO_FULLWIDTH[next_char]
                 yield (
-                    self._extend(hyp, pos, pos + 2, candidate + full, IN_STEP, "lost-byte"),
+                    self._extend(hyp, pos, pos + 2, candidate + full, IN_STEP, "lost-byte", fit),
                     pos + 2,
                 )
-            # The byte ate an ASCII byte (< 0x40) that we cannot see any more.
+            # The byte ate an ASCII byte (< 0x40) that we cannot see any more; after the end
+            # of a sentence that was most likely the line break.
+            lost = "\n" if candidate in _LINE_ENDS and line_break_possible else ""
             yield (
                 self._extend(
-                    hyp, pos, pos + 1, candidate, IN_STEP, "lost-byte", _LOST_ASCII_PENALTY, 0.3
+                    hyp,
+                    pos,
+                    pos + 1,
+                    candidate,
+                    IN_STEP,
+                    "lost-byte",
+                    _LOST_ASCII_PENALTY + fit,
+                    0.3,
+                    unscored_suffix=lost,
                 ),
                 pos + 1,
             )
@@ -435,17 +510,18 @@ class _Realigner:
                     continue
             extended: dict[tuple[int, int, str], _Hypothesis] = {}
             merged_scores: dict[tuple[int, int, str], list[float]] = {}
+            merged: dict[tuple[int, int, str], list[_Hypothesis]] = {}
             for hyp in hyps:
                 for new, end in self.step(hyp, pos):
                     key = (end, new.pending, new.last)
                     merged_scores.setdefault(key, []).append(new.score)
+                    merged.setdefault(key, []).append(new)
                     old = extended.get(key)
                     if old is None or new.score > old.score:
                         extended[key] = new
             for key, scores in merged_scores.items():
                 if len(scores) > 1:
-                    winner = extended[key]
-                    winner.certainty = min(winner.certainty, posterior(scores))
+                    extended[key] = self._rescore(merged[key], key[0], key[1] == IN_STEP)
             if not extended and not beam:
                 # Nothing explains this token: keep it as it is and resynchronise.
                 best = max(hyps, key=lambda h: h.score)
@@ -465,6 +541,28 @@ class _Realigner:
         best.changes = _settle_region(best)
         return _collect(best)
 
+    def _rescore(self, rivals: list[_Hypothesis], end: int, in_step: bool) -> _Hypothesis:
+        """Choose among readings that reached the same state with a word model.
+
+        The character bigrams pick the few best; jieba's word frequencies over the damaged
+        region, with a little context on both sides, decide between them.
+        """
+        rivals.sort(key=lambda h: h.score, reverse=True)
+        finalists = [h for h in rivals[:_FINALISTS] if h.score >= rivals[0].score - _WORD_MARGIN]
+        if len(finalists) == 1:
+            winner = finalists[0]
+            winner.certainty = min(winner.certainty, posterior([h.score for h in rivals]))
+            return winner
+        lookahead = ""
+        if in_step:
+            stop = _SPECIAL.search(self.text, end, end + _CONTEXT)
+            lookahead = self.text[end : stop.start() if stop else end + _CONTEXT]
+        word_scores = [self.model.segment_logp(_region_text(h) + lookahead) for h in finalists]
+        best = max(range(len(finalists)), key=word_scores.__getitem__)
+        winner = finalists[best]
+        winner.certainty = min(winner.certainty, posterior(word_scores))
+        return winner
+
     @staticmethod
     def _prune(beam: dict[int, list[_Hypothesis]]) -> None:
         everyone = [h for hyps in beam.values() for h in hyps]
@@ -480,6 +578,19 @@ class _Realigner:
                 beam[pos] = kept[:_BEAM_WIDTH]
             else:
                 del beam[pos]
+
+
+def _region_text(hyp: _Hypothesis) -> str:
+    """What the hypothesis emitted since its damaged region began, with some text before."""
+    pieces: list[str] = []
+    node = hyp.out
+    while node is not None and node is not hyp.region_out:
+        pieces.append(str(node.value))
+        node = node.prev
+    before = str(node.value)[-_CONTEXT:] if node is not None else ""
+    pieces.append(before)
+    pieces.reverse()
+    return "".join(pieces)
 
 
 def _settle_region(hyp: _Hypothesis) -> _Node | None:
