@@ -6,12 +6,18 @@ import re
 from dataclasses import dataclass, field
 
 from index.model import Repair
-from index.repair.pinyin import ANNOTATION, BROKEN_ANNOTATION, is_annotation_syllable, reading_match
+from index.repair.pinyin import (
+    BROKEN_ANNOTATION,
+    SYLLABLE,
+    is_annotation_syllable,
+    reading_match,
+)
 from index.repair.realign import Change, realign
 
 # ASCII punctuation squeezed between Chinese characters, as the mirror's replacement left it.
 _ASCII_PUNCT_IN_CHINESE = re.compile(r"[\u2e80-\uffff][,!:;][\u2e80-\uffff]")
 _FULLWIDTH_PUNCT = re.compile(r"[，！：；？（）]")
+_ANNOTATED_CHARACTER = re.compile(rf"(.)\(({SYLLABLE})\)")
 _ORPHAN_BEFORE_PUNCT = re.compile(r"[\u2e80-\uffff]\?[,!:;]")
 
 
@@ -24,14 +30,12 @@ class RepairResult:
 
 def annotated_characters(text: str) -> frozenset[str]:
     """Characters the mirror annotated in this text: ``區(qū)`` gives ``區``."""
-    found: set[str] = set()
-    for match in ANNOTATION.finditer(text):
-        start = match.start()
-        if start and is_annotation_syllable(match.group(1)):
-            char = text[start - 1]
-            if reading_match(char, match.group(1)):
-                found.add(char)
-    return frozenset(found)
+    pairs = set(_ANNOTATED_CHARACTER.findall(text))
+    return frozenset(
+        char
+        for char, syllable in pairs
+        if is_annotation_syllable(syllable) and reading_match(char, syllable)
+    )
 
 
 def looks_damaged(text: str, table: frozenset[str]) -> bool:
@@ -83,6 +87,10 @@ def _merge(changes: list[Change]) -> list[Change]:
     return merged
 
 
+def _rounded(confidence: float) -> float:
+    return confidence if confidence == 1.0 else round(confidence, 3)
+
+
 def repair_text(text: str) -> RepairResult:
     """Repair one article's raw text; returns it unchanged when it shows no damage."""
     table = annotated_characters(text)
@@ -90,7 +98,7 @@ def repair_text(text: str) -> RepairResult:
         return RepairResult(text)
     repaired, changes = realign(text, table)
     repairs = [
-        Repair(c.start, text[c.start : c.end], c.after, c.reason, round(c.confidence, 3))
+        Repair(c.start, text[c.start : c.end], c.after, c.reason, _rounded(c.confidence))
         for c in _merge(changes)
     ]
     return RepairResult(repaired, repairs, damaged=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pypinyin.pinyin_dict import pinyin_dict
 
@@ -25,11 +25,13 @@ def toned_syllables() -> frozenset[str]:
     return frozenset(s for value in pinyin_dict.values() for s in value.split(","))
 
 
+@cache
 def readings(char: str) -> tuple[str, ...]:
     value = pinyin_dict.get(ord(char))
     return tuple(value.split(",")) if value else ()
 
 
+@lru_cache(maxsize=1 << 16)
 def reading_match(char: str, syllable: str) -> float:
     """1.0 when ``char`` reads ``syllable``, 0.5 when only the tone differs, else 0.0."""
     found = readings(char)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple, TypeAlias
 
 from index.chinese_script import simplified_only, traditional_only
 from index.repair.gbk_codec import (
@@ -25,9 +26,16 @@ from index.repair.gbk_codec import (
     char_code,
     code_char,
     is_trail,
+    two_byte_table,
 )
 from index.repair.language_model import CharBigramModel, load_model
-from index.repair.pinyin import ANNOTATION, BROKEN_ANNOTATION, is_annotation_syllable
+from index.repair.pinyin import (
+    ANNOTATION,
+    BROKEN_ANNOTATION,
+    is_annotation_syllable,
+    readings,
+    toneless,
+)
 from index.repair.pinyin import reading_match as _reading_match
 
 IN_STEP = -1
@@ -38,13 +46,17 @@ _QUESTION_WORDS = re.compile(
 _CLAUSE_START = re.compile(r"[。！？!?，,；;：:\n“”]")
 _BROKEN_TAG = re.compile(r"\?(/?[A-Za-z][A-Za-z0-9]*\s*/?>)")
 _SPECIAL = re.compile(r"[?(),!:;]")
+_IN_STEP_SPECIAL = re.compile(r"[(),!:;]")
 # How many candidate characters a lost byte may stand for, before the context is scored.
-_CANDIDATES_PER_SLOT = 48
+_CANDIDATES_PER_SLOT = 24
+_EXPANDED_PER_SLOT = 6  # of those, how many become hypotheses after a look at the context
 _BEAM_MARGIN = 30.0
 _BEAM_WIDTH = 400
 _FINALISTS = 6
 _WORD_MARGIN = 12.0
 _CONTEXT = 4
+_QUOTE_LOOKBACK = 400
+_MAX_REGION = 28  # characters of a damaged region the word model looks at
 
 # Score adjustments (natural-log units) for readings that need an unusual event.
 _LITERAL_QUESTION_PENALTY = -4.0
@@ -54,12 +66,12 @@ _ANNOTATION_OUTSIDE_TABLE = -3.0
 _ANNOTATION_TONE_DIFFERS = -1.0
 _UNFINISHED_AT_END = -25.0
 _FOREIGN_SCRIPT_PENALTY = -4.0
+_SCRIPT_SAMPLE = 1500  # characters looked at to tell the document's script
 # After these, a swallowed ASCII byte was a digit rather than a line break.
 _NUMBER_CONTEXT = frozenset("0123456789年月日號号時时點点分秒%萬万億亿個个歲岁元米度")
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """A span of the damaged text and what replaced it."""
 
     start: int
@@ -69,12 +81,9 @@ class Change:
     confidence: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Node:
-    """Immutable linked list cell, so hypotheses can share their history."""
-
-    value: object
-    prev: _Node | None
+# Immutable linked lists (newest first), so that hypotheses share their history cheaply.
+_TextChain: TypeAlias = "tuple[str, _TextChain] | None"
+_ChangeChain: TypeAlias = "tuple[Change, _ChangeChain] | None"
 
 
 @dataclass(slots=True)
@@ -82,12 +91,12 @@ class _Hypothesis:
     score: float
     pending: int
     last: str
-    out: _Node | None
-    changes: _Node | None
+    out: _TextChain
+    changes: _ChangeChain
     quote_open: int = -1  # characters emitted since an unclosed “ on this line, or -1
     certainty: float = 1.0  # posterior of this reading among the ones merged into it
-    region_start: _Node | None = None  # the changes made before the current damaged region
-    region_out: _Node | None = None  # the text emitted before the current damaged region
+    region_start: _ChangeChain = None  # the changes made before the current damaged region
+    region_out: _TextChain = None  # the text emitted before the current damaged region
     adjustment: float = 0.0  # region's score from rules rather than the word model
 
 
@@ -109,10 +118,32 @@ def _column_candidates(trail: int) -> tuple[tuple[int, str], ...]:
     )
 
 
+@cache
+def _syllable_index() -> dict[str, tuple[tuple[int, str, str], ...]]:
+    """Toneless syllable -> (code, character, toned reading) for every two-byte character."""
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for code, char in two_byte_table()[0].items():
+        for reading in readings(char):
+            index.setdefault(toneless(reading), []).append((code, char, reading))
+    return {syllable: tuple(found) for syllable, found in index.items()}
+
+
+@cache
+def _characters_reading(bare: str, toned: str) -> tuple[tuple[int, str, bool], ...]:
+    """Characters that read ``toned`` (exact) or only differ in tone, each once."""
+    best: dict[int, tuple[int, str, bool]] = {}
+    for code, char, reading in _syllable_index().get(bare, ()):
+        exact = reading == toned
+        if code not in best or exact:
+            best[code] = (code, char, exact)
+    return tuple(best.values())
+
+
 def _foreign_script(text: str) -> frozenset[str]:
     """The script-specific characters that would be foreign to this document."""
-    traditional = sum(1 for c in text if c in traditional_only())
-    simplified = sum(1 for c in text if c in simplified_only())
+    sample = text[:_SCRIPT_SAMPLE]
+    traditional = sum(map(traditional_only().__contains__, sample))
+    simplified = sum(map(simplified_only().__contains__, sample))
     return simplified_only() if traditional >= simplified else traditional_only()
 
 
@@ -136,6 +167,17 @@ _SENTENCE_MARKS = frozenset("。！？，、；：")
 _LINE_ENDS = frozenset("。！？”")
 _OPENERS = frozenset("“‘《（「『【")
 _CLOSERS = frozenset("”’》）」』】")
+
+
+_MARKS = _SENTENCE_MARKS | _OPENERS | _CLOSERS
+
+
+def _next_quote_state(quote_open: int, char: str) -> int:
+    if char == "“":
+        return 0
+    if char == "”" or char == "\n":
+        return -1
+    return quote_open + 1 if quote_open >= 0 else -1
 
 
 def _punctuation_fit(last: str, char: str, quote_open: int) -> float:
@@ -208,24 +250,22 @@ class _Realigner:
         adjustment = hyp.adjustment + bonus
         last = hyp.last
         quote_open = hyp.quote_open
-        scored_length = len(emitted) if scored else 0
-        emitted += unscored_suffix
-        for i, char in enumerate(emitted):
-            if i < scored_length:
-                fit = _punctuation_fit(last, char, quote_open)
-                score += self.model.pair_logp(last, char) + fit
+        pair_logp = self.model.pair_logp
+        for char in emitted:
+            if scored:
+                fit = _punctuation_fit(last, char, quote_open) if char in _MARKS else 0.0
+                score += pair_logp(last, char) + fit
                 adjustment += fit
-            if char == "“":
-                quote_open = 0
-            elif char in "”\n":
-                quote_open = -1
-            elif quote_open >= 0:
-                quote_open += 1
+            quote_open = _next_quote_state(quote_open, char)
             last = char
+        for char in unscored_suffix:
+            quote_open = _next_quote_state(quote_open, char)
+            last = char
+        emitted += unscored_suffix
         changes = hyp.changes
         if emitted != self.text[start:end]:
-            changes = _Node(Change(start, end, emitted, reason, confidence), changes)
-        out = _Node(emitted, hyp.out) if emitted else hyp.out
+            changes = (Change(start, end, emitted, reason, confidence), changes)
+        out = (emitted, hyp.out) if emitted else hyp.out
         return _Hypothesis(
             score,
             pending,
@@ -239,6 +279,16 @@ class _Realigner:
             adjustment,
         )
 
+    def _likely(self, last: str, candidates: tuple[tuple[int, str], ...]) -> list[str]:
+        """The candidates for a lost byte that fit best after ``last``, best first."""
+        pair_logp = self.model.pair_logp
+        ranked = sorted(
+            (char for _, char in candidates),
+            key=lambda char: pair_logp(last, char) + self._script_fit(char),
+            reverse=True,
+        )
+        return ranked[:_EXPANDED_PER_SLOT]
+
     def _script_fit(self, candidate: str) -> float:
         return _FOREIGN_SCRIPT_PENALTY if candidate in self.foreign_script else 0.0
 
@@ -247,16 +297,18 @@ class _Realigner:
     def _annotation_candidates(
         self, lead: int | None, trail: int | None, syllable: str
     ) -> Iterator[tuple[int, str, float]]:
-        """Characters with the known byte(s) that read ``syllable``: (unknown byte, char, bonus)."""
-        for byte in range(0x40, 0xFF):
-            char = code_char(lead, byte) if lead is not None else code_char(byte, trail or 0)
-            if char is None:
-                continue
-            match = _reading_match(char, syllable)
-            if not match:
-                continue
+        """Characters with the known byte that read ``syllable``: (unknown byte, char, bonus)."""
+        for code, char, exact in _characters_reading(toneless(syllable), syllable):
+            if lead is not None:
+                if code >> 8 != lead:
+                    continue
+                byte = code & 0xFF
+            else:
+                if code & 0xFF != trail:
+                    continue
+                byte = code >> 8
             bonus = 0.0 if char in self.table else _ANNOTATION_OUTSIDE_TABLE
-            if match < 1.0:
+            if not exact:
                 bonus += _ANNOTATION_TONE_DIFFERS
             yield byte, char, bonus
 
@@ -269,28 +321,28 @@ class _Realigner:
         else:
             yield from self._step_shifted(hyp, pos, char)
 
+    def _in_step_token(self, pos: int, last: str) -> tuple[int, str, str, float]:
+        """The one reading of a token other than "?" while in step: (end, text, reason, conf)."""
+        text = self.text
+        char = text[pos]
+        if char == "(":
+            match = ANNOTATION.match(text, pos)
+            if match and is_annotation_syllable(match.group(1)):
+                fits = bool(last) and _reading_match(last, match.group(1)) > 0
+                return match.end(), "", "annotation", 1.0 if fits else 0.6
+        if char in "(),!:;":
+            end = pos + 1
+            chinese = _chinese_context(text, pos, end, last)
+            return end, ASCII_TO_FULLWIDTH[char] if chinese else char, "punctuation", 0.95
+        return pos + 1, char, "kept", 1.0
+
     def _step_in_step(
         self, hyp: _Hypothesis, pos: int, char: str
     ) -> Iterator[tuple[_Hypothesis, int]]:
         text = self.text
-        if char == "(":
-            match = ANNOTATION.match(text, pos)
-            if match and is_annotation_syllable(match.group(1)):
-                fit = _reading_match(hyp.last, match.group(1)) if hyp.last else 0.0
-                yield (
-                    self._extend(
-                        hyp, pos, match.end(), "", IN_STEP, "annotation", 0.0, 1.0 if fit else 0.6
-                    ),
-                    match.end(),
-                )
-                return
-        if char in "(),!:;":
-            end = pos + 1
-            full = ASCII_TO_FULLWIDTH[char] if _chinese_context(text, pos, end, hyp.last) else char
-            yield self._extend(hyp, pos, end, full, IN_STEP, "punctuation", 0.0, 0.95), end
-            return
         if char != "?":
-            yield self._extend(hyp, pos, pos + 1, char, IN_STEP, "kept"), pos + 1
+            end, emitted, reason, confidence = self._in_step_token(pos, hyp.last)
+            yield self._extend(hyp, pos, end, emitted, IN_STEP, reason, 0.0, confidence), end
             return
         broken = BROKEN_ANNOTATION.match(text, pos)
         if broken and is_annotation_syllable(broken.group(1)):
@@ -341,7 +393,7 @@ class _Realigner:
             # An orphaned lead byte: the punctuation replacement took its trail byte 0xA3 and
             # the lead byte of the next character, whose trail starts the next piece.
             next_pending = PUNCT_SECOND_BYTE[next_char]
-            for _lead_byte, candidate in _column_candidates(PUNCT_LEAD):
+            for candidate in self._likely(hyp.last, _column_candidates(PUNCT_LEAD)):
                 yield (
                     self._extend(
                         hyp,
@@ -428,7 +480,7 @@ class _Realigner:
         tag = _BROKEN_TAG.match(text, pos)
         next_char = text[pos + 1] if pos + 1 < len(text) else ""
         line_break_possible = next_char not in _NUMBER_CONTEXT and next_char not in ("", "\n")
-        for _trail_byte, candidate in _row_candidates(lead):
+        for candidate in self._likely(hyp.last, _row_candidates(lead)):
             fit = self._script_fit(candidate)
             if tag:
                 yield (
@@ -489,25 +541,10 @@ class _Realigner:
             if pos >= n:
                 finished.extend(hyps)
                 continue
-            if not beam and len(hyps) == 1 and hyps[0].pending == IN_STEP:
-                hyp = hyps[0]
-                match = _SPECIAL.search(text, pos)
-                stop = match.start() if match else n
-                if stop > pos:
-                    plain = text[pos:stop]
-                    changes = _settle_region(hyp)
-                    hyp = _Hypothesis(
-                        0.0,
-                        IN_STEP,
-                        plain[-1],
-                        _Node(plain, hyp.out),
-                        changes,
-                        _quote_state(plain, hyp.quote_open),
-                        1.0,
-                        changes,
-                    )
-                    beam[stop] = [hyp]
-                    continue
+            if not beam and len(hyps) == 1 and hyps[0].pending == IN_STEP and text[pos] != "?":
+                hyp, pos = self._run_in_step(hyps[0], pos)
+                beam[pos] = [hyp]
+                continue
             extended: dict[tuple[int, int, str], _Hypothesis] = {}
             merged_scores: dict[tuple[int, int, str], list[float]] = {}
             merged: dict[tuple[int, int, str], list[_Hypothesis]] = {}
@@ -540,6 +577,42 @@ class _Realigner:
             best.certainty = min(best.certainty, posterior([h.score for h in finished]))
         best.changes = _settle_region(best)
         return _collect(best)
+
+    def _run_in_step(self, hyp: _Hypothesis, pos: int) -> tuple[_Hypothesis, int]:
+        """While only one reading is alive, walk on cheaply up to the next "?"."""
+        text = self.text
+        stop = text.find("?", pos)
+        if stop < 0:
+            stop = len(text)
+        changes = _settle_region(hyp)
+        out, last = hyp.out, hyp.last
+        search = _IN_STEP_SPECIAL.search
+        while (match := search(text, pos, stop)) is not None:
+            start = match.start()
+            if start > pos:
+                out = (text[pos:start], out)
+                last = text[start - 1]
+            end, emitted, reason, confidence = self._in_step_token(start, last)
+            if emitted:
+                out = (emitted, out)
+                last = emitted[-1]
+            if emitted != text[start:end]:
+                changes = (Change(start, end, emitted, reason, confidence), changes)
+            pos = end
+        if stop > pos:
+            out = (text[pos:stop], out)
+            last = text[stop - 1]
+        fresh = _Hypothesis(
+            0.0,
+            IN_STEP,
+            last,
+            out,
+            changes,
+            _quote_state_of(out),
+            region_start=changes,
+            region_out=out,
+        )
+        return fresh, stop
 
     def _rescore(self, rivals: list[_Hypothesis], end: int, in_step: bool) -> _Hypothesis:
         """Choose among readings that reached the same state with a word model.
@@ -583,54 +656,57 @@ class _Realigner:
 def _region_text(hyp: _Hypothesis) -> str:
     """What the hypothesis emitted since its damaged region began, with some text before."""
     pieces: list[str] = []
+    length = 0
     node = hyp.out
-    while node is not None and node is not hyp.region_out:
-        pieces.append(str(node.value))
-        node = node.prev
-    before = str(node.value)[-_CONTEXT:] if node is not None else ""
-    pieces.append(before)
+    while node is not None and node is not hyp.region_out and length < _MAX_REGION:
+        pieces.append(node[0])
+        length += len(node[0])
+        node = node[1]
+    if node is not None and node is hyp.region_out:
+        pieces.append(node[0][-_CONTEXT:])
     pieces.reverse()
-    return "".join(pieces)
+    return "".join(pieces)[-(_MAX_REGION + _CONTEXT) :]
 
 
-def _settle_region(hyp: _Hypothesis) -> _Node | None:
+def _settle_region(hyp: _Hypothesis) -> _ChangeChain:
     """Lower the confidence of the changes of the region just left to the reading's certainty."""
     if hyp.certainty >= 1.0:
         return hyp.changes
     region: list[Change] = []
     node = hyp.changes
     while node is not None and node is not hyp.region_start:
-        assert isinstance(node.value, Change)
-        region.append(node.value)
-        node = node.prev
+        region.append(node[0])
+        node = node[1]
     for change in reversed(region):
-        confidence = min(change.confidence, hyp.certainty)
-        node = _Node(
-            Change(change.start, change.end, change.after, change.reason, confidence), node
-        )
+        node = (change._replace(confidence=min(change.confidence, hyp.certainty)), node)
     return node
 
 
-def _quote_state(plain: str, quote_open: int) -> int:
-    """The quote state after ``plain`` (see ``_Hypothesis.quote_open``)."""
-    cut = max(plain.rfind("“"), plain.rfind("”"), plain.rfind("\n"))
-    if cut < 0:
-        return quote_open + len(plain) if quote_open >= 0 else -1
-    return len(plain) - cut - 1 if plain[cut] == "“" else -1
+def _quote_state_of(out: _TextChain) -> int:
+    """The quote state at the end of the emitted text (see ``_Hypothesis.quote_open``)."""
+    seen = 0
+    node = out
+    while node is not None and seen < _QUOTE_LOOKBACK:
+        piece = node[0]
+        cut = max(piece.rfind("“"), piece.rfind("”"), piece.rfind("\n"))
+        if cut >= 0:
+            return seen + len(piece) - cut - 1 if piece[cut] == "“" else -1
+        seen += len(piece)
+        node = node[1]
+    return -1
 
 
 def _collect(hyp: _Hypothesis) -> tuple[str, list[Change]]:
     pieces: list[str] = []
     node = hyp.out
     while node is not None:
-        pieces.append(str(node.value))
-        node = node.prev
+        pieces.append(node[0])
+        node = node[1]
     changes: list[Change] = []
     cell = hyp.changes
     while cell is not None:
-        assert isinstance(cell.value, Change)
-        changes.append(cell.value)
-        cell = cell.prev
+        changes.append(cell[0])
+        cell = cell[1]
     pieces.reverse()
     changes.reverse()
     return "".join(pieces), changes
