@@ -15,7 +15,7 @@ from index.repair.pinyin import (
 from index.repair.realign import Change, realign
 
 # ASCII punctuation squeezed between Chinese characters, as the mirror's replacement left it.
-_ASCII_PUNCT_IN_CHINESE = re.compile(r"[\u2e80-\uffff][,!:;][\u2e80-\uffff]")
+_ASCII_PUNCT_IN_CHINESE = re.compile(r"[“”\u2e80-\uffff][,!:;][“”\u2e80-\uffff]")
 _FULLWIDTH_PUNCT = re.compile(r"[，！：；？（）]")
 _ANNOTATED_CHARACTER = re.compile(rf"(.)\(({SYLLABLE})\)")
 _ORPHAN_BEFORE_PUNCT = re.compile(r"[\u2e80-\uffff]\?[,!:;]")

@@ -172,6 +172,13 @@ _CLOSERS = frozenset("”’》）」』】")
 _MARKS = _SENTENCE_MARKS | _OPENERS | _CLOSERS
 
 
+def _can_start_line(char: str) -> bool:
+    """Whether a line can begin with ``char`` (so a lost byte before it may be a line break)."""
+    if not char or char in _NUMBER_CONTEXT or char in _SENTENCE_MARKS or char in _CLOSERS:
+        return False
+    return char.isalpha() or char in _OPENERS or _is_cjk(char)
+
+
 def _next_quote_state(quote_open: int, char: str) -> int:
     if char == "“":
         return 0
@@ -479,7 +486,7 @@ class _Realigner:
             return
         tag = _BROKEN_TAG.match(text, pos)
         next_char = text[pos + 1] if pos + 1 < len(text) else ""
-        line_break_possible = next_char not in _NUMBER_CONTEXT and next_char not in ("", "\n")
+        line_break_possible = _can_start_line(next_char)
         for candidate in self._likely(hyp.last, _row_candidates(lead)):
             fit = self._script_fit(candidate)
             if tag:

@@ -1,0 +1,20 @@
+"""The character and word models that choose between candidate repairs."""
+
+from __future__ import annotations
+
+from index.repair.language_model import load_model
+
+
+def test_real_words_score_higher_than_shifted_garbage() -> None:
+    model = load_model()
+    assert model.pair_logp("幸", "福") > model.pair_logp("班", "徖") + 10
+    assert model.segment_logp("活動中，陳光") > model.segment_logp("活動植，陳光")
+
+
+def test_traditional_text_is_scored_through_its_simplified_form() -> None:
+    model = load_model()
+    assert model.pair_logp("社", "區") == model.pair_logp("社", "区")
+
+
+def test_private_use_characters_are_nearly_impossible() -> None:
+    assert load_model().char_logp("\ue1ff") < -30
