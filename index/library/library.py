@@ -1,0 +1,177 @@
+"""The library: the one object the GUI and CLI use to import, list, tag, read and search."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from index.library.database import LibraryDatabase, SortKey, TagFilter
+from index.library.errors import LibraryError
+from index.library.importer import CancelCheck, ProgressCallback, run_import
+from index.library.indexing import catch_up, reindex
+from index.library.location import resolve_library_dir
+from index.library.records import (
+    ArticleSummary,
+    ImportSummary,
+    SearchHit,
+    SearchResults,
+    StoredArticle,
+    TagCount,
+)
+from index.search.engine import IndexBusyError, SearchIndex
+from index.search.query import parse_query
+from index.search.snippets import make_snippet
+from index.tags.tag import TAG_KINDS, Tag, TagKind, parse_tag
+
+__all__ = ["INDEX_FOLDER", "Library"]
+
+INDEX_FOLDER = "index"
+MAX_LIMIT = 10_000
+
+
+class Library:
+    """A library folder: ``library.db`` (SQLite) and ``index/`` (Whoosh).
+
+    Opening checks that the index agrees with the database and catches it up if not (after an
+    interrupted import). Environment problems raise :class:`LibraryError`; a malformed search
+    raises :class:`index.search.query.QuerySyntaxError`.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.database = LibraryDatabase(folder)
+        try:
+            self.index = SearchIndex(folder / INDEX_FOLDER)
+        except OSError as error:
+            raise LibraryError(f"cannot open the search index in {folder}: {error}") from error
+        self.index_behind = False
+        try:
+            catch_up(self.database, self.index)
+        except IndexBusyError:
+            self.index_behind = True  # another process is importing; it will index its work
+
+    @classmethod
+    def open(cls, folder: Path | str | None = None) -> Library:
+        """Open (creating if needed) the library at ``folder``, ``$ARCHIVE_READER_LIBRARY`` or
+        the platform's user data folder."""
+        return cls(resolve_library_dir(folder))
+
+    def close(self) -> None:
+        self.index.close()
+        self.database.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # Import --------------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: Iterable[Path | str],
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+        procs: int | None = None,
+    ) -> ImportSummary:
+        """Import dump files and folders; see :func:`index.library.importer.run_import`.
+
+        ``procs`` is the number of index-writer processes (default: 2 on a multi-core machine;
+        pass 1 from a GUI thread to avoid forking a threaded process).
+        """
+        if procs is None:
+            procs = 2 if (os.cpu_count() or 1) >= 2 else 1
+        try:
+            return run_import(self.database, self.index, paths, progress, cancel, procs)
+        except IndexBusyError as error:
+            raise LibraryError(f"the library {self.folder} is busy: {error}") from error
+
+    # Reading -------------------------------------------------------------------------------
+
+    def article_count(self, tags: Sequence[TagFilter] = ()) -> int:
+        return self.database.article_count(tags)
+
+    def list_articles(
+        self,
+        tags: Sequence[TagFilter] = (),
+        offset: int = 0,
+        limit: int = 100,
+        sort: SortKey = "published",
+        descending: bool = True,
+    ) -> list[ArticleSummary]:
+        """One page of articles carrying every tag in ``tags``, sorted; for lazy list views."""
+        limit = max(0, min(limit, MAX_LIMIT))
+        return self.database.summaries(tags, max(0, offset), limit, sort, descending)
+
+    def get_article(self, article_id: int) -> StoredArticle | None:
+        return self.database.get_article(article_id)
+
+    def tag_counts(self, kind: TagKind | None = None) -> list[TagCount]:
+        """Tags in use with their article counts, by kind then by count (largest first)."""
+        return self.database.tag_counts(kind)
+
+    def tag_tree(self) -> dict[TagKind, list[TagCount]]:
+        """Tag counts grouped by kind, in the order of :data:`TAG_KINDS`."""
+        tree: dict[TagKind, list[TagCount]] = {kind: [] for kind in TAG_KINDS}
+        for count in self.database.tag_counts():
+            tree[count.tag.kind].append(count)
+        return tree
+
+    # Search --------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> SearchResults:
+        """Ranked hits with highlighted snippets; raises ``QuerySyntaxError`` for bad syntax."""
+        parsed = parse_query(query)
+        page = self.index.search(parsed, max(1, min(limit, MAX_LIMIT)), max(0, offset))
+        rows = self.database.summaries_by_id([hit.article_id for hit in page.hits])
+        hits: list[SearchHit] = []
+        for hit in page.hits:
+            if hit.article_id not in rows:
+                continue  # deleted from the database since the index was written
+            summary, body = rows[hit.article_id]
+            hits.append(
+                SearchHit(
+                    summary.id,
+                    summary.title,
+                    summary.outlet,
+                    summary.published,
+                    hit.score,
+                    make_snippet(body, parsed.highlight),
+                )
+            )
+        return SearchResults(query, page.total, hits)
+
+    # User tags -----------------------------------------------------------------------------
+
+    def add_tag(self, article_id: int, name: str) -> bool:
+        """Give an article a user tag (``kind:name`` picks another kind); False if it had it."""
+        kind, clean = parse_tag(name, default_kind="user")
+        tag = Tag(kind or "user", clean)
+        self._require_article(article_id, clean)
+        added = self.database.add_tag(article_id, tag)
+        if added:
+            self._reindex(article_id)
+        return added
+
+    def remove_tag(self, article_id: int, name: str) -> int:
+        """Remove the article's tags with this name (``kind:name`` for one kind only)."""
+        kind, clean = parse_tag(name)
+        self._require_article(article_id, clean)
+        removed = self.database.remove_tag(article_id, clean, kind)
+        if removed:
+            self._reindex(article_id)
+        return removed
+
+    def _require_article(self, article_id: int, tag_name: str) -> None:
+        if not tag_name:
+            raise LibraryError("a tag needs a name")
+        if not self.database.article_exists(article_id):
+            raise LibraryError(f"no article with id {article_id} in {self.folder}")
+
+    def _reindex(self, article_id: int) -> None:
+        try:
+            reindex(self.database, self.index, [article_id])
+        except IndexBusyError:
+            self.database.mark_indexed([article_id], indexed=False)  # caught up on next open

@@ -1,0 +1,74 @@
+"""The library database schema, its version, and the migrations between versions."""
+
+from __future__ import annotations
+
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION"]
+
+# PRAGMA application_id: marks a SQLite file as an Archive Reader library ("ARLB").
+APPLICATION_ID = 0x41524C42
+
+_VERSION_1 = """
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    paths TEXT NOT NULL,              -- JSON list of the paths given
+    status TEXT NOT NULL DEFAULT 'running',  -- running, done, cancelled, interrupted
+    files INTEGER NOT NULL DEFAULT 0,
+    added INTEGER NOT NULL DEFAULT 0,
+    duplicates INTEGER NOT NULL DEFAULT 0,
+    errors TEXT NOT NULL DEFAULT '[]' -- JSON list of {path, reason}
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    title_derived INTEGER NOT NULL DEFAULT 0,
+    subtitle TEXT,
+    body TEXT NOT NULL,               -- paragraphs joined by newlines
+    raw TEXT NOT NULL,
+    outlet TEXT,
+    published TEXT,                   -- ISO 8601, "2025-07-10T07:30"
+    authors TEXT NOT NULL DEFAULT '[]',
+    editors TEXT NOT NULL DEFAULT '[]',
+    captions TEXT NOT NULL DEFAULT '[]',
+    subheadings TEXT NOT NULL DEFAULT '[]',
+    script TEXT NOT NULL,
+    source_path TEXT NOT NULL,
+    index_in_file INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL,
+    import_id INTEGER REFERENCES imports(id),
+    indexed INTEGER NOT NULL DEFAULT 0 -- 1 once the search index holds it
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_unindexed ON articles(id) WHERE indexed = 0;
+CREATE TABLE repairs (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    offset INTEGER NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    stage TEXT NOT NULL
+);
+CREATE INDEX repairs_article ON repairs(article_id);
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('outlet', 'place', 'topic', 'date', 'user')),
+    name TEXT NOT NULL,
+    article_count INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (kind, name)
+);
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id),
+    kind TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_tag ON article_tags(tag_id, article_id);
+"""
+
+# MIGRATIONS[n] brings a database from version n to n + 1. Append, never edit.
+MIGRATIONS: tuple[str, ...] = (_VERSION_1,)
+SCHEMA_VERSION = len(MIGRATIONS)

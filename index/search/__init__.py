@@ -1,0 +1,1 @@
+"""Script-agnostic full-text search over the library: fold, analyze, index, query, snippets."""

@@ -1,0 +1,210 @@
+"""The Whoosh full-text index of a library: schema, batched writing, ranked search."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh import scoring
+from whoosh.fields import ID, KEYWORD, Schema
+from whoosh.searching import Searcher
+
+from index.search.codec import BigramField, InliningCodec
+from index.search.fold import fold
+from index.search.query import ParsedQuery, text_query
+
+__all__ = [
+    "INDEX_FORMAT",
+    "IndexBatch",
+    "IndexBusyError",
+    "IndexDocument",
+    "IndexHit",
+    "SearchIndex",
+    "SearchPage",
+    "build_schema",
+]
+
+# Bump when the schema or the analysis changes: a library with another format is re-indexed.
+INDEX_FORMAT = "bigram-1"
+_FORMAT_FILE = "FORMAT"
+TITLE_BOOST = 2.0
+_WRITE_LOCK_TIMEOUT = 5.0
+
+
+class IndexBusyError(Exception):
+    """Another process holds the index's write lock."""
+
+
+def build_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=BigramField(field_boost=TITLE_BOOST),
+        content=BigramField(),
+        outlet=BigramField(),
+        tag=KEYWORD(commas=True, lowercase=False, scorable=False),
+        date=ID(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDocument:
+    """What the index holds for one article: ``content`` is all of its searchable text."""
+
+    article_id: int
+    title: str
+    content: str
+    outlet: str = ""
+    tags: tuple[str, ...] = ()
+    date: str = ""  # "YYYY-MM-DD" or ""
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "id": str(self.article_id),
+            "title": self.title,
+            "content": self.content,
+            "outlet": self.outlet,
+            "tag": ",".join(fold(tag).replace(",", " ") for tag in self.tags),
+            "date": self.date,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class IndexHit:
+    article_id: int
+    score: float
+
+
+@dataclass(slots=True)
+class SearchPage:
+    """One page of ranked hits and the total number of matching articles."""
+
+    total: int
+    hits: list[IndexHit] = field(default_factory=list)
+
+
+class IndexBatch:
+    """An open index writer: add documents, then commit (or cancel) once."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+        self.count = 0
+
+    def add(self, document: IndexDocument) -> None:
+        """Add an article the index does not hold yet."""
+        self._writer.add_document(**document.fields())
+        self.count += 1
+
+    def replace(self, document: IndexDocument) -> None:
+        """Add an article, replacing the index's copy of it if there is one."""
+        self._writer.update_document(**document.fields())
+        self.count += 1
+
+    def delete(self, article_id: int) -> None:
+        self._writer.delete_by_term("id", str(article_id))
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+    def __enter__(self) -> IndexBatch:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.cancel()
+
+
+class SearchIndex:
+    """A Whoosh index in ``folder``, created on first use; one searcher per thread."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._local = threading.local()
+        folder.mkdir(parents=True, exist_ok=True)
+        format_file = folder / _FORMAT_FILE
+        current = format_file.read_text().strip() if format_file.exists() else None
+        if current != INDEX_FORMAT or not windex.exists_in(str(folder)):
+            self._index = windex.create_in(str(folder), build_schema())
+            format_file.write_text(INDEX_FORMAT + "\n")
+            self.was_rebuilt = True
+        else:
+            self._index = windex.open_dir(str(folder))
+            self.was_rebuilt = False
+
+    def doc_count(self) -> int:
+        return int(self._index.doc_count())
+
+    def batch(self, procs: int = 1, limitmb: int = 256) -> IndexBatch:
+        """A writer; with ``procs`` > 1 Whoosh analyzes and sorts in that many processes."""
+        options: dict[str, Any] = {"limitmb": limitmb, "codec": InliningCodec()}
+        if procs > 1:
+            options.update(procs=procs, multisegment=True)
+        try:
+            writer = self._index.writer(timeout=_WRITE_LOCK_TIMEOUT, **options)
+        except windex.LockError as error:
+            raise IndexBusyError("another program is writing to the search index") from error
+        return IndexBatch(writer)
+
+    def replace(self, documents: Iterable[IndexDocument], procs: int = 1) -> int:
+        """Add or replace these articles in one commit; returns how many."""
+        with self.batch(procs) as batch:
+            for document in documents:
+                batch.replace(document)
+        return batch.count
+
+    def clear(self) -> None:
+        """Empty the index (for a rebuild)."""
+        self._close_searcher()
+        self._index = windex.create_in(str(self.folder), build_schema())
+
+    def optimize(self) -> None:
+        """Merge all segments into one (faster searches after a large import)."""
+        self._index.optimize()
+
+    def _searcher(self) -> Searcher:
+        searcher: Searcher | None = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._index.searcher(weighting=scoring.BM25F())
+        else:
+            searcher = searcher.refresh()
+        self._local.searcher = searcher
+        return searcher
+
+    def _close_searcher(self) -> None:
+        searcher: Searcher | None = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._local.searcher = None
+
+    def search(self, parsed: ParsedQuery, limit: int = 20, offset: int = 0) -> SearchPage:
+        """Ranked hits (BM25F; matches in the title add to the score) and the total count."""
+        query: wq.Query = parsed.query
+        if parsed.highlight:
+            in_title = [text_query("title", terms) for terms in parsed.highlight]
+            query = wq.AndMaybe(query, wq.Or(in_title))
+        searcher = self._searcher()
+        results = searcher.search(query, limit=max(1, offset + limit))
+        hits = [
+            IndexHit(int(searcher.stored_fields(docnum)["id"]), float(score))
+            for score, docnum in results.top_n[offset : offset + limit]
+        ]
+        return SearchPage(len(results), hits)
+
+    def close(self) -> None:
+        self._close_searcher()
+        self._index.close()
