@@ -108,6 +108,9 @@ class Library:
     def get_article(self, article_id: int) -> StoredArticle | None:
         return self.database.get_article(article_id)
 
+    def article_tags(self, article_id: int) -> tuple[Tag, ...]:
+        return self.database.article_tags(article_id)
+
     def tag_counts(self, kind: TagKind | None = None) -> list[TagCount]:
         """Tags in use with their article counts, by kind then by count (largest first)."""
         return self.database.tag_counts(kind)
