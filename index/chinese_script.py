@@ -39,13 +39,27 @@ def fold_to_simplified(text: str) -> str:
 
 
 @cache
-def simplified_only() -> frozenset[str]:
-    """Characters that exist only in simplified writing (``学``, ``们``)."""
-    traditional = traditional_to_simplified()
-    return frozenset(s for s in traditional.values() if s not in traditional)
+def _character_forms(name: str) -> dict[str, list[str]]:
+    forms: dict[str, list[str]] = {}
+    with _opencc_dictionary(name).open(encoding="utf-8") as handle:
+        for line in handle:
+            source, _, targets = line.rstrip("\n").partition("\t")
+            if source and targets:
+                forms[source] = targets.split()
+    return forms
 
 
 @cache
 def traditional_only() -> frozenset[str]:
-    """Characters that exist only in traditional writing (``學``, ``們``)."""
-    return frozenset(traditional_to_simplified())
+    """Characters that only traditional writing uses (``學``, ``們``)."""
+    traditional = _character_forms("TSCharacters.txt")
+    simplified = _character_forms("STCharacters.txt")
+    return frozenset({c for c, forms in traditional.items() if c not in forms} - simplified.keys())
+
+
+@cache
+def simplified_only() -> frozenset[str]:
+    """Characters that only simplified writing uses (``学``, ``们``)."""
+    traditional = _character_forms("TSCharacters.txt")
+    simplified = _character_forms("STCharacters.txt")
+    return frozenset({c for c, forms in simplified.items() if c not in forms} - traditional.keys())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from index.chinese_script import simplified_only, traditional_only
 from index.model import Script
 
 # Below this share of the script-specific characters, the minority script counts as noise
@@ -21,24 +21,10 @@ class ScriptTables:
     simplified_only: frozenset[str]
 
 
-def _read_character_dictionary(name: str) -> dict[str, list[str]]:
-    text = files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
-    table: dict[str, list[str]] = {}
-    for row in text.splitlines():
-        key, _, values = row.partition("\t")
-        if key and values:
-            table[key] = values.split()
-    return table
-
-
 @cache
 def script_tables() -> ScriptTables:
-    """Build the tables once from ``TSCharacters.txt`` and ``STCharacters.txt``."""
-    traditional = _read_character_dictionary("TSCharacters.txt")
-    simplified = _read_character_dictionary("STCharacters.txt")
-    traditional_only = {c for c, forms in traditional.items() if c not in forms} - simplified.keys()
-    simplified_only = {c for c, forms in simplified.items() if c not in forms} - traditional.keys()
-    return ScriptTables(frozenset(traditional_only), frozenset(simplified_only))
+    """The shared tables of ``index.chinese_script``, built once from OpenCC's dictionary."""
+    return ScriptTables(traditional_only(), simplified_only())
 
 
 def detect_script(text: str) -> Script:

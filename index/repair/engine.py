@@ -12,7 +12,7 @@ from index.repair.pinyin import (
     is_annotation_syllable,
     reading_match,
 )
-from index.repair.realign import Change, realign
+from index.repair.realign import realign
 
 # ASCII punctuation squeezed between Chinese characters, as the mirror's replacement left it.
 _ASCII_PUNCT_IN_CHINESE = re.compile(r"[“”\u2e80-\uffff][,!:;][“”\u2e80-\uffff]")
@@ -58,37 +58,31 @@ def looks_damaged(text: str, table: frozenset[str]) -> bool:
     )
 
 
-def _merge(changes: list[Change]) -> list[Change]:
-    """Join changes that touch into one spot, as a reader would describe it."""
-    priority = {"gbk-shift": 3, "lost-byte": 2, "annotation": 1, "punctuation": 0, "kept": 0}
-    merged: list[Change] = []
-    for change in changes:
+_PRIORITY = {"gbk-shift": 3, "lost-byte": 2, "annotation": 1, "punctuation": 0, "kept": 0}
+
+
+def _merge(repairs: list[Repair]) -> list[Repair]:
+    """Join the records of one damaged spot, as a reader would describe it."""
+    merged: list[Repair] = []
+    for repair in repairs:
         last = merged[-1] if merged else None
-        joins = (
+        if (
             last is not None
-            and last.end == change.start
-            and "gbk-shift" in (last.reason, change.reason)
-        ) or (
-            last is not None
-            and last.end == change.start
-            and "lost-byte" in (last.reason, change.reason)
-        )
-        if last is not None and joins:
-            reason = max(last.reason, change.reason, key=lambda r: priority.get(r, 0))
-            merged[-1] = Change(
-                last.start,
-                change.end,
-                last.after + change.after,
-                reason,
-                min(last.confidence, change.confidence),
+            and last.offset + len(last.before) == repair.offset
+            and ({"gbk-shift", "lost-byte"} & {last.reason, repair.reason})
+        ):
+            merged[-1] = Repair(
+                last.offset,
+                last.before + repair.before,
+                last.after + repair.after,
+                max(last.reason, repair.reason, key=lambda r: _PRIORITY.get(r, 0)),
+                min(last.confidence, repair.confidence),
             )
         else:
-            merged.append(change)
-    return merged
-
-
-def _rounded(confidence: float) -> float:
-    return confidence if confidence == 1.0 else round(confidence, 3)
+            merged.append(repair)
+    return [
+        r if r.confidence == 1.0 else r._replace(confidence=round(r.confidence, 3)) for r in merged
+    ]
 
 
 def repair_text(text: str) -> RepairResult:
@@ -96,9 +90,5 @@ def repair_text(text: str) -> RepairResult:
     table = annotated_characters(text)
     if not looks_damaged(text, table):
         return RepairResult(text)
-    repaired, changes = realign(text, table)
-    repairs = [
-        Repair(c.start, text[c.start : c.end], c.after, c.reason, _rounded(c.confidence))
-        for c in _merge(changes)
-    ]
-    return RepairResult(repaired, repairs, damaged=True)
+    repaired, repairs = realign(text, table)
+    return RepairResult(repaired, _merge(repairs), damaged=True)

@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple, TypeAlias
+from typing import TypeAlias
 
 from index.chinese_script import simplified_only, traditional_only
+from index.model import Repair
 from index.repair.gbk_codec import (
     ASCII_TO_FULLWIDTH,
     PUNCT_LEAD,
@@ -32,6 +33,7 @@ from index.repair.language_model import CharBigramModel, load_model
 from index.repair.pinyin import (
     ANNOTATION,
     BROKEN_ANNOTATION,
+    SYLLABLE,
     is_annotation_syllable,
     readings,
     toneless,
@@ -46,7 +48,7 @@ _QUESTION_WORDS = re.compile(
 _CLAUSE_START = re.compile(r"[。！？!?，,；;：:\n“”]")
 _BROKEN_TAG = re.compile(r"\?(/?[A-Za-z][A-Za-z0-9]*\s*/?>)")
 _SPECIAL = re.compile(r"[?(),!:;]")
-_IN_STEP_SPECIAL = re.compile(r"[(),!:;]")
+_IN_STEP_SPECIAL = re.compile(rf"\(({SYLLABLE})\)|[(),!:;]")
 # How many candidate characters a lost byte may stand for, before the context is scored.
 _CANDIDATES_PER_SLOT = 24
 _EXPANDED_PER_SLOT = 6  # of those, how many become hypotheses after a look at the context
@@ -71,19 +73,9 @@ _SCRIPT_SAMPLE = 1500  # characters looked at to tell the document's script
 _NUMBER_CONTEXT = frozenset("0123456789年月日號号時时點点分秒%萬万億亿個个歲岁元米度")
 
 
-class Change(NamedTuple):
-    """A span of the damaged text and what replaced it."""
-
-    start: int
-    end: int
-    after: str
-    reason: str
-    confidence: float
-
-
 # Immutable linked lists (newest first), so that hypotheses share their history cheaply.
 _TextChain: TypeAlias = "tuple[str, _TextChain] | None"
-_ChangeChain: TypeAlias = "tuple[Change, _ChangeChain] | None"
+_ChangeChain: TypeAlias = "tuple[Repair, _ChangeChain] | None"
 
 
 @dataclass(slots=True)
@@ -271,7 +263,7 @@ class _Realigner:
         emitted += unscored_suffix
         changes = hyp.changes
         if emitted != self.text[start:end]:
-            changes = (Change(start, end, emitted, reason, confidence), changes)
+            changes = (Repair(start, self.text[start:end], emitted, reason, confidence), changes)
         out = (emitted, hyp.out) if emitted else hyp.out
         return _Hypothesis(
             score,
@@ -537,7 +529,7 @@ class _Realigner:
 
     # -- the walk ---------------------------------------------------------------------------
 
-    def run(self) -> tuple[str, list[Change]]:
+    def run(self) -> tuple[str, list[Repair]]:
         text = self.text
         n = len(text)
         beam: dict[int, list[_Hypothesis]] = {0: [_Hypothesis(0.0, IN_STEP, "", None, None)]}
@@ -599,12 +591,20 @@ class _Realigner:
             if start > pos:
                 out = (text[pos:start], out)
                 last = text[start - 1]
-            end, emitted, reason, confidence = self._in_step_token(start, last)
+            syllable = match.group(1)
+            if syllable is not None and is_annotation_syllable(syllable):
+                end, emitted, reason = match.end(), "", "annotation"
+                confidence = 1.0 if last and _reading_match(last, syllable) else 0.6
+            else:
+                end, emitted, reason, confidence = self._in_step_token(start, last)
             if emitted:
                 out = (emitted, out)
                 last = emitted[-1]
             if emitted != text[start:end]:
-                changes = (Change(start, end, emitted, reason, confidence), changes)
+                changes = (
+                    Repair(start, self.text[start:end], emitted, reason, confidence),
+                    changes,
+                )
             pos = end
         if stop > pos:
             out = (text[pos:stop], out)
@@ -679,7 +679,7 @@ def _settle_region(hyp: _Hypothesis) -> _ChangeChain:
     """Lower the confidence of the changes of the region just left to the reading's certainty."""
     if hyp.certainty >= 1.0:
         return hyp.changes
-    region: list[Change] = []
+    region: list[Repair] = []
     node = hyp.changes
     while node is not None and node is not hyp.region_start:
         region.append(node[0])
@@ -703,13 +703,13 @@ def _quote_state_of(out: _TextChain) -> int:
     return -1
 
 
-def _collect(hyp: _Hypothesis) -> tuple[str, list[Change]]:
+def _collect(hyp: _Hypothesis) -> tuple[str, list[Repair]]:
     pieces: list[str] = []
     node = hyp.out
     while node is not None:
         pieces.append(node[0])
         node = node[1]
-    changes: list[Change] = []
+    changes: list[Repair] = []
     cell = hyp.changes
     while cell is not None:
         changes.append(cell[0])
@@ -719,8 +719,11 @@ def _collect(hyp: _Hypothesis) -> tuple[str, list[Change]]:
     return "".join(pieces), changes
 
 
-def realign(text: str, table: frozenset[str]) -> tuple[str, list[Change]]:
-    """Decode damaged text back in step; ``table`` holds the characters seen annotated."""
+def realign(text: str, table: frozenset[str]) -> tuple[str, list[Repair]]:
+    """Decode damaged text back in step; ``table`` holds the characters seen annotated.
+
+    Returns the repaired text and one record per changed token, in text order.
+    """
     return _Realigner(text, table).run()
 
 
