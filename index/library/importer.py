@@ -86,6 +86,7 @@ def run_import(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
     procs: int = 1,
+    process: Callable[[Path], FileResult] = process_file,
 ) -> ImportSummary:
     """Import every dump file under ``paths``; a file that fails is reported, not fatal.
 
@@ -93,6 +94,7 @@ def run_import(
     returns True, the import stops cleanly after the articles stored so far. Each file's
     articles (with their repairs and tags) are committed together, so an interruption never
     leaves half an article; the search index catches up when the library is next opened.
+    ``process`` turns a file into articles (the repair pipeline; tests pass their own).
     """
     given = [Path(p) for p in paths]
     summary = ImportSummary()
@@ -111,7 +113,7 @@ def run_import(
             if cancel is not None and cancel():
                 summary.cancelled = True
                 break
-            result = process_file(path)
+            result = process(path)
             if result.error is not None:
                 summary.errors.append(FileError(path, result.error))
             else:

@@ -21,7 +21,13 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def in_script(article: StoredArticle, script: DisplayScript) -> StoredArticle:
-    """The article's text converted to ``script`` (raw text and repairs stay as they were)."""
+    """The article's text converted to ``script`` (raw text and repairs stay as they were).
+
+    An article already in that script is returned unchanged: converting it there and back
+    would only add OpenCC's known mistakes (里/裏, 发/髮).
+    """
+    if article.script == script:
+        return article
     convert = _converter("s2t" if script == "traditional" else "t2s").convert
 
     def text(value: str) -> str:

@@ -185,14 +185,24 @@ class _Parser:
         return text_query(fieldname, terms)
 
 
+def _is_cjk_char(term: str) -> bool:
+    return len(term) == 1 and not term.isascii()
+
+
 def text_query(fieldname: str, terms: list[str]) -> wq.Query:
-    """Terms at consecutive positions; one CJK character matches any bigram it starts."""
+    """Terms at consecutive positions; one CJK character matches any bigram it starts.
+
+    A phrase that ends in a lone CJK character after a word (``iPhone手``) cannot pin that
+    character's position, since the text may continue it into a bigram; it must then only
+    start some bigram in the same article.
+    """
+    if len(terms) > 1 and _is_cjk_char(terms[-1]):
+        return wq.And([text_query(fieldname, terms[:-1]), wq.Prefix(fieldname, terms[-1])])
     if len(terms) > 1:
         return wq.Phrase(fieldname, terms)
-    term = terms[0]
-    if len(term) == 1 and not term.isascii():
-        return wq.Prefix(fieldname, term)
-    return wq.Term(fieldname, term)
+    if _is_cjk_char(terms[0]):
+        return wq.Prefix(fieldname, terms[0])
+    return wq.Term(fieldname, terms[0])
 
 
 def _date_bound(text: str, upper: bool) -> str:

@@ -47,7 +47,7 @@ def find_matches(text: str, phrases: list[list[str]]) -> list[tuple[int, int]]:
             starts[span.text[0]].append(-1 - span.start)  # a one-character prefix match
     found: list[tuple[int, int]] = []
     for terms in phrases:
-        if len(terms) == 1 and len(terms[0]) == 1 and not terms[0].isascii():
+        if len(terms) == 1 and _is_cjk_char(terms[0]):
             for pos in starts.get(terms[0], []):
                 if pos < 0:
                     found.append((-1 - pos, -pos))
@@ -58,9 +58,23 @@ def find_matches(text: str, phrases: list[list[str]]) -> list[tuple[int, int]]:
             if pos < 0:
                 continue
             spans = [at_position[pos + i].get(term) for i, term in enumerate(terms)]
+            if not spans[-1] and _is_cjk_char(terms[-1]):
+                spans[-1] = _prefix_span(at_position[pos + len(terms) - 1], terms[-1])
             if all(spans):
                 found.append((spans[0][0], spans[-1][1]))  # type: ignore[index]
     return _merge(sorted(found))
+
+
+def _is_cjk_char(term: str) -> bool:
+    return len(term) == 1 and not term.isascii()
+
+
+def _prefix_span(tokens: dict[str, tuple[int, int]], char: str) -> tuple[int, int] | None:
+    """The first character of a bigram at this position that starts with ``char``."""
+    for text, (start, _) in tokens.items():
+        if text[0] == char:
+            return (start, start + 1)
+    return None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

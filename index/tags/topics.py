@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
-
-import jieba.analyse
+from importlib.resources import files
 
 __all__ = ["MAX_TOPICS", "MIN_TOPICS", "idf_table", "pick_topics"]
 
@@ -32,7 +30,8 @@ _RELATIVE_CUTOFF = 0.25
 @cache
 def idf_table() -> tuple[dict[str, float], float]:
     """jieba's IDF values and their median (for words the table lacks)."""
-    path = Path(jieba.analyse.__file__).parent / "idf.txt"
+    # Not ``import jieba.analyse``: that loads the table itself and leaves the file open.
+    path = files("jieba").joinpath("analyse", "idf.txt")
     table: dict[str, float] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:

@@ -1,0 +1,147 @@
+"""Import: store, de-duplicate, survive failing files, cancellation and interruption."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from index.library import ImportProgress, Library
+from index.library.database import DATABASE_FILE
+from index.library.importer import run_import
+from index.pipeline import FileResult
+from tests.helpers.corpus import CORPUS_DIR, FEED_DUMP_ARTICLES
+from tests.helpers.library_articles import (
+    BANK,
+    LU_XUN,
+    NEIGHBOURS,
+    WEATHER,
+    fake_pipeline,
+    touch_files,
+)
+
+FILES = {"a.txt": [LU_XUN, BANK], "b.txt": [NEIGHBOURS], "c.txt": [WEATHER]}
+
+
+def import_fake(library: Library, paths: list[Path], **options: object) -> object:
+    return run_import(
+        library.database,
+        library.index,
+        paths,
+        process=fake_pipeline(FILES),
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def test_import_of_the_sample_corpus(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib") as library:
+        summary = library.import_paths([CORPUS_DIR], procs=1)
+        assert (summary.files, summary.added, summary.errors) == (2, 1 + FEED_DUMP_ARTICLES, [])
+        assert library.article_count() == summary.added
+        assert library.search("社区").total > 0
+
+
+def test_reimporting_adds_nothing(tmp_path: Path) -> None:
+    paths = touch_files(tmp_path, ["a.txt", "b.txt"])
+    with Library(tmp_path / "lib") as library:
+        first = import_fake(library, paths)
+        second = import_fake(library, paths)
+        assert (first.added, first.duplicates) == (3, 0)  # type: ignore[attr-defined]
+        assert (second.added, second.duplicates) == (0, 3)  # type: ignore[attr-defined]
+        assert library.article_count() == 3
+        assert library.index.doc_count() == 3
+
+
+def test_a_failing_file_does_not_stop_the_batch(tmp_path: Path) -> None:
+    paths = touch_files(tmp_path, ["a.txt", "broken.txt", "c.txt"])
+    with Library(tmp_path / "lib") as library:
+        summary = import_fake(library, paths)
+        assert summary.added == 3  # type: ignore[attr-defined]
+        assert [(e.path.name, e.reason) for e in summary.errors] == [  # type: ignore[attr-defined]
+            ("broken.txt", "cannot decode")
+        ]
+        log = library.database.imports()[-1]
+        assert (log["status"], log["added"], log["files"]) == ("done", 3, 3)
+
+
+def test_progress_is_reported_after_each_file(tmp_path: Path) -> None:
+    paths = touch_files(tmp_path, ["a.txt", "b.txt"])
+    seen: list[ImportProgress] = []
+    with Library(tmp_path / "lib") as library:
+        import_fake(library, paths, progress=seen.append)
+    assert [(p.files_done, p.files_total, p.added) for p in seen] == [(1, 2, 2), (2, 2, 3)]
+
+
+def test_cancel_stops_before_the_next_file_and_keeps_what_was_stored(tmp_path: Path) -> None:
+    paths = touch_files(tmp_path, ["a.txt", "b.txt", "c.txt"])
+    done: list[ImportProgress] = []
+    with Library(tmp_path / "lib") as library:
+        summary = import_fake(library, paths, progress=done.append, cancel=lambda: len(done) >= 1)
+        assert summary.cancelled and summary.added == 2  # type: ignore[attr-defined]
+        assert library.search("农业").total == 1
+        assert library.database.imports()[-1]["status"] == "cancelled"
+
+
+def test_an_interrupted_import_leaves_whole_articles_and_the_index_catches_up(
+    tmp_path: Path,
+) -> None:
+    paths = touch_files(tmp_path, ["a.txt", "b.txt"])
+    calls = 0
+
+    def crash_on_second_file(path: Path) -> FileResult:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+        return fake_pipeline(FILES)(path)
+
+    library = Library(tmp_path / "lib")
+    with pytest.raises(KeyboardInterrupt):
+        run_import(library.database, library.index, paths, process=crash_on_second_file)
+    assert library.index.doc_count() == 0  # the index batch was never committed
+    library.close()
+
+    conn = sqlite3.connect(tmp_path / "lib" / DATABASE_FILE)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    orphans = conn.execute(
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS"
+        " (SELECT 1 FROM repairs r WHERE r.article_id = a.id)"
+    ).fetchone()[0]
+    assert orphans == 0
+    assert conn.execute("SELECT status FROM imports").fetchone()[0] == "interrupted"
+    conn.close()
+
+    with Library(tmp_path / "lib") as reopened:
+        assert reopened.index.doc_count() == 2
+        assert reopened.search("鲁迅").total == 1
+
+
+def test_a_failure_inside_a_file_rolls_back_that_whole_file(tmp_path: Path) -> None:
+    paths = touch_files(tmp_path, ["a.txt"])
+    with Library(tmp_path / "lib") as library:
+        original = library.database.insert_article
+        inserted = 0
+
+        def fail_on_second(*args: object, **kwargs: object) -> int | None:
+            nonlocal inserted
+            inserted += 1
+            if inserted == 2:
+                raise RuntimeError("boom")
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        library.database.insert_article = fail_on_second  # type: ignore[method-assign]
+        with pytest.raises(RuntimeError):
+            import_fake(library, paths)
+        assert library.article_count() == 0
+
+
+def test_a_lost_index_is_rebuilt_from_the_database(tmp_path: Path) -> None:
+    paths = touch_files(tmp_path, ["a.txt", "b.txt"])
+    with Library(tmp_path / "lib") as library:
+        import_fake(library, paths)
+    for file in (tmp_path / "lib" / "index").iterdir():
+        file.unlink()
+    with Library(tmp_path / "lib") as reopened:
+        assert reopened.index.doc_count() == 3
+        assert reopened.search("鄰里").total == 1

@@ -1,0 +1,94 @@
+"""Bigram analysis: terms, positions, and character offsets that highlighting relies on."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index.search.analyzer import BigramAnalyzer, index_terms, query_terms, token_spans
+from index.search.fold import fold
+
+CJK_TEXT = st.text(alphabet="中国农业发展银行鲁迅的青年時代社區，。 ab1", min_size=0, max_size=40)
+
+
+def test_cjk_run_gives_overlapping_bigrams_and_its_last_character() -> None:
+    assert index_terms("鲁迅的青年") == {
+        "鲁迅": [0],
+        "迅的": [1],
+        "的青": [2],
+        "青年": [3],
+        "年": [3],
+    }
+
+
+def test_words_and_single_characters_take_one_position_each() -> None:
+    assert index_terms("iPhone 中 2025") == {"iphone": [0], "中": [1], "2025": [2]}
+
+
+def test_query_terms_are_the_bigrams_only() -> None:
+    assert query_terms("農業發展") == ["农业", "业发", "发展"]
+    assert query_terms("，。") == []
+
+
+def test_offsets_point_at_the_original_characters() -> None:
+    text = "社區 iPhone，鄰里節"
+    for span in token_spans(text):
+        assert fold(text[span.start : span.end]) == span.text
+
+
+@given(CJK_TEXT)
+def test_fast_terms_agree_with_spans(text: str) -> None:
+    expected: dict[str, list[int]] = defaultdict(list)
+    for span in token_spans(text):
+        expected[span.text].append(span.pos)
+    assert index_terms(text) == dict(expected)
+
+
+@given(CJK_TEXT, st.data())
+def test_any_substring_is_a_phrase_of_the_text(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, max(0, len(text) - 2)))
+    end = data.draw(st.integers(min(start + 2, len(text)), len(text)))
+    needle = text[start:end]
+    terms = query_terms(needle)
+    if len(terms) < 2 or " " in needle or "，" in needle or "。" in needle:
+        return  # punctuation splits the needle; single terms are plain term lookups
+    if _cuts_a_word(text, start, end):
+        return  # letters and digits are indexed as whole words, not substrings
+    positions = index_terms(text)
+
+    def at(term: str, pos: int, last: bool) -> bool:
+        if pos in positions.get(term, []):
+            return True
+        # A lone CJK character ending the needle may start a bigram there (see text_query).
+        return (
+            last
+            and len(term) == 1
+            and any(t.startswith(term) and pos in p for t, p in positions.items())
+        )
+
+    assert any(
+        all(at(term, p + i, i == len(terms) - 1) for i, term in enumerate(terms))
+        for p in positions.get(terms[0], [])
+    )
+
+
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
+    def alnum(i: int) -> bool:
+        return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
+
+    return (alnum(start) and alnum(start - 1)) or (alnum(end - 1) and alnum(end))
+
+
+def test_whoosh_analyzer_gives_the_same_tokens_with_offsets() -> None:
+    text = "鲁迅的 iPhone"
+    tokens = [
+        (t.text, t.pos, t.startchar, t.endchar)
+        for t in BigramAnalyzer()(text, positions=True, chars=True)
+    ]
+    assert tokens == [(s.text, s.pos, s.start, s.end) for s in token_spans(text)]
+
+
+def test_whoosh_analyzer_in_query_mode_gives_query_terms() -> None:
+    assert [t.text for t in BigramAnalyzer()("鲁迅的", mode="query")] == ["鲁迅", "迅的"]
