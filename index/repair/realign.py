@@ -57,7 +57,6 @@ _BEAM_WIDTH = 400
 _FINALISTS = 6
 _WORD_MARGIN = 12.0
 _CONTEXT = 4
-_QUOTE_LOOKBACK = 400
 _MAX_REGION = 28  # characters of a damaged region the word model looks at
 
 # Score adjustments (natural-log units) for readings that need an unusual event.
@@ -229,6 +228,10 @@ class _Realigner:
         self.model: CharBigramModel = load_model()
         # A lost byte is more likely a character of the document's own script.
         self.foreign_script = _foreign_script(text)
+        # Output no hypothesis can change any more, and the chain node it ends at.
+        self._settled_text: list[str] = []
+        self._settled_repairs: list[Repair] = []
+        self._base: _TextChain = None
 
     # -- emitting ---------------------------------------------------------------------------
 
@@ -574,22 +577,29 @@ class _Realigner:
         best = max(finished, key=lambda h: h.score)
         if len(finished) > 1:
             best.certainty = min(best.certainty, posterior([h.score for h in finished]))
-        best.changes = _settle_region(best)
-        return _collect(best)
+        self._settle(best)
+        return "".join(self._settled_text), self._settled_repairs
 
     def _run_in_step(self, hyp: _Hypothesis, pos: int) -> tuple[_Hypothesis, int]:
-        """While only one reading is alive, walk on cheaply up to the next "?"."""
+        """While only one reading is alive, walk on cheaply up to the next "?".
+
+        Everything that reading holds is certain, so it moves to the settled output first;
+        the in-step text then goes there directly, without a hypothesis per token.
+        """
         text = self.text
         stop = text.find("?", pos)
         if stop < 0:
             stop = len(text)
-        changes = _settle_region(hyp)
-        out, last = hyp.out, hyp.last
-        search = _IN_STEP_SPECIAL.search
-        while (match := search(text, pos, stop)) is not None:
+        self._settle(hyp)
+        pieces, repairs = self._settled_text, self._settled_repairs
+        first_piece = len(pieces)
+        last = hyp.last
+        for match in _IN_STEP_SPECIAL.finditer(text, pos, stop):
             start = match.start()
+            if start < pos:
+                continue  # inside a token already handled
             if start > pos:
-                out = (text[pos:start], out)
+                pieces.append(text[pos:start])
                 last = text[start - 1]
             syllable = match.group(1)
             if syllable is not None and is_annotation_syllable(syllable):
@@ -598,28 +608,44 @@ class _Realigner:
             else:
                 end, emitted, reason, confidence = self._in_step_token(start, last)
             if emitted:
-                out = (emitted, out)
+                pieces.append(emitted)
                 last = emitted[-1]
             if emitted != text[start:end]:
-                changes = (
-                    Repair(start, self.text[start:end], emitted, reason, confidence),
-                    changes,
-                )
+                repairs.append(Repair(start, text[start:end], emitted, reason, confidence))
             pos = end
         if stop > pos:
-            out = (text[pos:stop], out)
+            pieces.append(text[pos:stop])
             last = text[stop - 1]
+        segment = "".join(pieces[first_piece:])
+        # The settled text is out of the hypotheses' reach; they keep a little of it as context.
+        self._base = (segment[-_CONTEXT:], None)
         fresh = _Hypothesis(
             0.0,
             IN_STEP,
             last,
-            out,
-            changes,
-            _quote_state_of(out),
-            region_start=changes,
-            region_out=out,
+            self._base,
+            None,
+            _quote_state(segment, hyp.quote_open),
+            region_out=self._base,
         )
         return fresh, stop
+
+    def _settle(self, hyp: _Hypothesis) -> None:
+        """Move what a hypothesis emitted since the last settling to the settled output."""
+        pieces: list[str] = []
+        node = hyp.out
+        while node is not None and node is not self._base:
+            pieces.append(node[0])
+            node = node[1]
+        pieces.reverse()
+        self._settled_text.extend(pieces)
+        repairs: list[Repair] = []
+        cell = _settle_region(hyp)
+        while cell is not None:
+            repairs.append(cell[0])
+            cell = cell[1]
+        repairs.reverse()
+        self._settled_repairs.extend(repairs)
 
     def _rescore(self, rivals: list[_Hypothesis], end: int, in_step: bool) -> _Hypothesis:
         """Choose among readings that reached the same state with a word model.
@@ -689,34 +715,12 @@ def _settle_region(hyp: _Hypothesis) -> _ChangeChain:
     return node
 
 
-def _quote_state_of(out: _TextChain) -> int:
-    """The quote state at the end of the emitted text (see ``_Hypothesis.quote_open``)."""
-    seen = 0
-    node = out
-    while node is not None and seen < _QUOTE_LOOKBACK:
-        piece = node[0]
-        cut = max(piece.rfind("“"), piece.rfind("”"), piece.rfind("\n"))
-        if cut >= 0:
-            return seen + len(piece) - cut - 1 if piece[cut] == "“" else -1
-        seen += len(piece)
-        node = node[1]
-    return -1
-
-
-def _collect(hyp: _Hypothesis) -> tuple[str, list[Repair]]:
-    pieces: list[str] = []
-    node = hyp.out
-    while node is not None:
-        pieces.append(node[0])
-        node = node[1]
-    changes: list[Repair] = []
-    cell = hyp.changes
-    while cell is not None:
-        changes.append(cell[0])
-        cell = cell[1]
-    pieces.reverse()
-    changes.reverse()
-    return "".join(pieces), changes
+def _quote_state(plain: str, quote_open: int) -> int:
+    """The quote state after ``plain`` (see ``_Hypothesis.quote_open``)."""
+    cut = max(plain.rfind("“"), plain.rfind("”"), plain.rfind("\n"))
+    if cut < 0:
+        return quote_open + len(plain) if quote_open >= 0 else -1
+    return len(plain) - cut - 1 if plain[cut] == "“" else -1
 
 
 def realign(text: str, table: frozenset[str]) -> tuple[str, list[Repair]]:
