@@ -80,9 +80,16 @@ def _split_bom(data: bytes) -> tuple[str | None, bytes]:
 
 
 def _decode_strict(data: bytes, encoding: str) -> str | None:
+    """Decode, forgiving only an incomplete last character (a file cut off mid-download)."""
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        cut_short = error.reason == "unexpected end of data" and error.start > 0
+        if encoding.startswith("utf") and cut_short:
+            try:
+                return data[: error.start].decode(encoding)
+            except UnicodeDecodeError:
+                return None
         return None
 
 

@@ -65,3 +65,17 @@ def test_undecodable_input_raises_read_error_naming_the_reason(data: bytes, reas
     message = str(raised.value)
     assert reason in message
     assert "\n" not in message
+
+
+def test_utf8_cut_off_inside_its_last_character_keeps_everything_before_it() -> None:
+    text = "江海區第二屆幸福鄰里節啟動"
+    data = text.encode("utf-8")[:-1]
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == text[:-1]
+
+
+def test_utf8_broken_in_the_middle_is_not_forgiven() -> None:
+    data = "江海".encode() + b"\xe6" + "區第二屆".encode()
+    with pytest.raises(ReadError):
+        decode_bytes(data)
