@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-
-import jieba
-
-from index.chinese_script import fold_to_simplified
+from index.repair.language_model import load_model
 
 MAX_TITLE_LENGTH = 24
 # Closing a quotation the cut would leave open may take a title up to this length.
@@ -19,8 +15,6 @@ _ELLIPSIS = "…"
 _SENTENCE_END = frozenset("。！？!?；;")
 _CLAUSE_END = frozenset("，,：:") | _SENTENCE_END
 _QUOTES = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")"}
-
-jieba.setLogLevel(logging.WARNING)
 
 
 def derive_title(first_block: str, *, is_heading: bool = False) -> str:
@@ -89,7 +83,8 @@ def _shorten(text: str) -> str:
 def _word_boundary_at_most(text: str, limit: int) -> int:
     """The largest word boundary not after ``limit``; ``limit`` if the first word is longer."""
     boundary = 0
-    for word in jieba.cut(fold_to_simplified(text[: limit + _SEGMENTATION_CONTEXT])):
+    # The repair's word model (jieba's dictionary), already loaded by the time titles are made.
+    for word in load_model().segment(text[: limit + _SEGMENTATION_CONTEXT]):
         if boundary + len(word) > limit:
             break
         boundary += len(word)

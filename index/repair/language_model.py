@@ -9,6 +9,7 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 
 import jieba
@@ -63,26 +64,51 @@ class CharBigramModel:
 
     def segment_logp(self, text: str) -> float:
         """Log-probability of the best word segmentation of ``text`` (jieba's unigram model)."""
+        return self._best_path(text)[0][-1]
+
+    def segment(self, text: str) -> list[str]:
+        """The most probable split of ``text`` into words (both scripts)."""
+        _, start = self._best_path(text)
+        words: list[str] = []
+        end = len(text)
+        while end > 0:
+            words.append(text[start[end] : end])
+            end = start[end]
+        words.reverse()
+        # Like jieba, keep a run of one-character Chinese words together: it is usually a
+        # name or a word the dictionary lacks (畢宇珠), not several one-character words.
+        merged: list[str] = []
+        for single, group in groupby(words, key=_is_single_ideograph):
+            run = list(group)
+            merged.extend(["".join(run)] if single else run)
+        return merged
+
+    def _best_path(self, text: str) -> tuple[list[float], list[int]]:
+        """Best log-probability of each prefix of ``text``, and where its last word starts."""
         folded = text.translate(fold_table())
         words = self.word_logp
         n = len(folded)
         best = [0.0] + [-math.inf] * n
+        start = [0] * (n + 1)
         for i in range(n):
             here = best[i]
             char = folded[i]
-            if char == "\n":
-                best[i + 1] = max(best[i + 1], here)
-                continue
-            single = words.get(char)
+            single = 0.0 if char == "\n" else words.get(char)
             if single is None:
                 single = self.char_logp(char) - 2.0
             if here + single > best[i + 1]:
                 best[i + 1] = here + single
+                start[i + 1] = i
             for j in range(i + 2, min(n, i + _MAX_WORD) + 1):
                 logp = words.get(folded[i:j])
                 if logp is not None and here + logp > best[j]:
                     best[j] = here + logp
-        return best[n]
+                    start[j] = i
+        return best, start
+
+
+def _is_single_ideograph(word: str) -> bool:
+    return len(word) == 1 and ("\u4e00" <= word <= "\u9fff" or "\u3400" <= word <= "\u4dbf")
 
 
 def _char_class_logp(char: str, unknown_logp: float) -> float:
