@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -195,7 +196,7 @@ class LibraryDatabase:
                 int(article.title_derived),
                 article.subtitle,
                 article.body,
-                article.raw,
+                _compress(article.raw),
                 article.outlet,
                 article.published,
                 _json_list(article.authors),
@@ -213,13 +214,16 @@ class LibraryDatabase:
             return None
         article_id = int(cursor.lastrowid or 0)
         if article.repairs:
-            self.db.conn.executemany(
-                "INSERT INTO repairs (article_id, offset, before, after, reason, confidence,"
-                " stage) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            data = json.dumps(
                 [
-                    (article_id, r.offset, r.before, r.after, r.reason, r.confidence, r.stage)
+                    [r.offset, r.before, r.after, r.reason, r.confidence, r.stage]
                     for r in article.repairs
                 ],
+                ensure_ascii=False,
+            )
+            execute(
+                "INSERT INTO repairs (article_id, count, data) VALUES (?, ?, ?)",
+                (article_id, len(article.repairs), _compress(data)),
             )
         for tag in dict.fromkeys(tags):
             self._attach_tag(article_id, tag)
@@ -308,13 +312,9 @@ class LibraryDatabase:
         if not rows:
             return None
         row = rows[0]
+        stored = self._rows("SELECT data FROM repairs WHERE article_id = ?", (article_id,))
         repairs = tuple(
-            Repair(r[0], r[1], r[2], r[3], r[4], r[5])
-            for r in self._rows(
-                "SELECT offset, before, after, reason, confidence, stage FROM repairs"
-                " WHERE article_id = ? ORDER BY id",
-                (article_id,),
-            )
+            Repair(*fields) for fields in (json.loads(_decompress(stored[0][0])) if stored else [])
         )
         return StoredArticle(
             id=row["id"],
@@ -323,7 +323,7 @@ class LibraryDatabase:
             title_derived=bool(row["title_derived"]),
             subtitle=row["subtitle"],
             body=row["body"],
-            raw=row["raw"],
+            raw=_decompress(row["raw"]),
             outlet=row["outlet"],
             published=row["published"],
             authors=json.loads(row["authors"]),
@@ -447,6 +447,14 @@ class LibraryDatabase:
                     "UPDATE tags SET article_count = article_count - 1 WHERE id = ?", (tag_id,)
                 )
         return len(rows)
+
+
+def _compress(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def _decompress(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8")
 
 
 def _json_list(values: list[str]) -> str:

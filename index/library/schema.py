@@ -26,7 +26,7 @@ CREATE TABLE articles (
     title_derived INTEGER NOT NULL DEFAULT 0,
     subtitle TEXT,
     body TEXT NOT NULL,               -- paragraphs joined by newlines
-    raw TEXT NOT NULL,
+    raw BLOB NOT NULL,                -- the dump text, UTF-8, zlib-compressed
     outlet TEXT,
     published TEXT,                   -- ISO 8601, "2025-07-10T07:30"
     authors TEXT NOT NULL DEFAULT '[]',
@@ -42,17 +42,14 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_unindexed ON articles(id) WHERE indexed = 0;
+-- An article's repairs, hundreds on a damaged page, kept together: zlib-compressed JSON,
+-- a list of [offset, before, after, reason, confidence, stage]. One row per article keeps
+-- the library small (a row per repair tripled its size).
 CREATE TABLE repairs (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    offset INTEGER NOT NULL,
-    before TEXT NOT NULL,
-    after TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    stage TEXT NOT NULL
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    count INTEGER NOT NULL,
+    data BLOB NOT NULL
 );
-CREATE INDEX repairs_article ON repairs(article_id);
 CREATE TABLE tags (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('outlet', 'place', 'topic', 'date', 'user')),

@@ -107,6 +107,7 @@ def test_an_interrupted_import_leaves_whole_articles_and_the_index_catches_up(
     orphans = conn.execute(
         "SELECT count(*) FROM articles a WHERE NOT EXISTS"
         " (SELECT 1 FROM repairs r WHERE r.article_id = a.id)"
+        " OR NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id)"
     ).fetchone()[0]
     assert orphans == 0
     assert conn.execute("SELECT status FROM imports").fetchone()[0] == "interrupted"
