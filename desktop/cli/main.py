@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from desktop.cli import gui_command, library_commands, repair_command
+from desktop.cli import export_command, gui_command, library_commands, repair_command
 from desktop.cli.commands import CommandModule, Handler
 
 PROG = "archive-reader"
@@ -21,6 +21,7 @@ COMMAND_MODULES: list[CommandModule] = [
     repair_command,
     library_commands,
     gui_command,
+    export_command,
 ]
 
 
