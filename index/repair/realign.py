@@ -51,11 +51,11 @@ _SPECIAL = re.compile(r"[?(),!:;]")
 _IN_STEP_SPECIAL = re.compile(rf"\(({SYLLABLE})\)|[(),!:;]")
 # How many candidate characters a lost byte may stand for, before the context is scored.
 _CANDIDATES_PER_SLOT = 24
-_EXPANDED_PER_SLOT = 6  # of those, how many become hypotheses after a look at the context
+_EXPANDED_PER_SLOT = 4  # of those, how many become hypotheses after a look at the context
 _BEAM_MARGIN = 30.0
 _BEAM_WIDTH = 400
-_FINALISTS = 6
-_WORD_MARGIN = 12.0
+_FINALISTS = 4
+_WORD_MARGIN = 8.0
 _CONTEXT = 4
 _MAX_REGION = 28  # characters of a damaged region the word model looks at
 
