@@ -9,15 +9,10 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextD
 
 from desktop.document.style import ArticleStyle
 from desktop.script import DisplayArticle
-from index.search.snippets import find_matches
 
 __all__ = ["format_published", "metadata_line", "new_document", "write_article"]
 
-Phrases = Sequence[Sequence[str]]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ArticleDocument", text)
+Highlighter = Callable[[str], Sequence[tuple[int, int]]]
 
 
 def new_document(style: ArticleStyle) -> QTextDocument:
@@ -36,7 +31,11 @@ def metadata_line(article: DisplayArticle) -> str:
     """Outlet · date · authors, the parts that are known."""
     parts = [article.outlet or "", format_published(article.published)]
     if article.authors:
-        parts.append(_tr("By {authors}").format(authors="、".join(article.authors)))
+        parts.append(
+            QCoreApplication.translate("ArticleDocument", "By {authors}").format(
+                authors="、".join(article.authors)
+            )
+        )
     return "  ·  ".join(part for part in parts if part)
 
 
@@ -44,7 +43,7 @@ def write_article(
     cursor: QTextCursor,
     article: DisplayArticle,
     style: ArticleStyle,
-    highlight: Phrases = (),
+    highlight: Highlighter | None = None,
     first: bool = True,
     on_title: Callable[[int], None] | None = None,
 ) -> None:
@@ -69,7 +68,13 @@ def write_article(
     for caption in article.captions:
         _start_block(cursor, style.block_format(style.meta_size, 6))
         caption_format = style.char_format(style.meta_size, style.meta_color)
-        _insert(cursor, _tr("[Picture] ") + caption, caption_format, style, highlight)
+        _insert(
+            cursor,
+            QCoreApplication.translate("ArticleDocument", "[Picture] ") + caption,
+            caption_format,
+            style,
+            highlight,
+        )
     body_format = style.char_format(style.body_size)
     heading_format = style.char_format(style.heading_size, bold=True)
     for paragraph in article.paragraphs:
@@ -81,7 +86,9 @@ def write_article(
             _insert(cursor, paragraph, body_format, style, highlight)
     if article.editors:
         _start_block(cursor, style.block_format(style.meta_size, 6))
-        editors = _tr("Editors: {editors}").format(editors="、".join(article.editors))
+        editors = QCoreApplication.translate("ArticleDocument", "Editors: {editors}").format(
+            editors="、".join(article.editors)
+        )
         cursor.insertText(editors, style.char_format(style.meta_size, style.meta_color))
 
 
@@ -98,10 +105,10 @@ def _insert(
     text: str,
     fmt: QTextCharFormat,
     style: ArticleStyle,
-    highlight: Phrases,
+    highlight: Highlighter | None,
 ) -> None:
-    """Insert ``text`` in ``fmt``, marking what the search matched (same tokenizer as the index)."""
-    spans = find_matches(text, [list(p) for p in highlight]) if highlight else []
+    """Insert ``text`` in ``fmt``, marking the spans ``highlight`` finds (search matches)."""
+    spans = highlight(text) if highlight is not None else []
     if not spans:
         cursor.insertText(text, fmt)
         return

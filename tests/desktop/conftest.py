@@ -7,8 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from desktop.main_window import MainWindow
 from desktop.resources import SAMPLE_CORPUS
+from desktop.settings import AppSettings
+from desktop.translations import install_translator
 from index.library import Library
 
 
@@ -34,3 +40,30 @@ def sample_library(sample_library_dir: Path) -> Iterator[Library]:
     library = Library.open(sample_library_dir)
     yield library
     library.close()
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path) -> AppSettings:
+    """Settings in a private INI file, never the user's."""
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, sample_library: Library, app_settings: AppSettings
+) -> Iterator[MainWindow]:
+    main_window = MainWindow(sample_library, app_settings)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    yield main_window
+    main_window.shutdown()
+    assert main_window.import_job is None or not main_window.import_job.is_running()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_ui(qapp: QApplication) -> Iterator[None]:
+    """The UI in English whatever the machine's locale (plural forms come from a .qm)."""
+    translator = install_translator(qapp, QLocale(QLocale.Language.English))
+    assert translator is not None
+    yield
+    qapp.removeTranslator(translator)

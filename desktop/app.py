@@ -1,0 +1,66 @@
+"""Start the desktop reader: Qt application, translation, bundled font, library, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.fonts import BundledFontError, register_bundled_font
+from desktop.main_window import MainWindow
+from desktop.resources import SAMPLE_CORPUS
+from desktop.settings import AppSettings
+from desktop.translations import install_translator
+from index.library import Library, LibraryError
+
+__all__ = ["create_application", "needs_sample_import", "open_window", "run"]
+
+APP_NAME = "Archive Reader"
+ORGANIZATION = "archive-reader"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), named for QSettings, translated."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication(argv or [sys.argv[0]])
+    install_translator(app)
+    return app
+
+
+def needs_sample_import(library: Library) -> bool:
+    """A library that is empty and never imported anything gets the sample archive."""
+    return library.article_count() == 0 and not library.database.imports()
+
+
+def open_window(library: Library, settings: AppSettings | None = None) -> MainWindow:
+    """Show the main window; a first launch imports ``resources/corpus/`` with progress."""
+    window = MainWindow(library, settings or AppSettings())
+    window.show()
+    if needs_sample_import(library) and SAMPLE_CORPUS.is_dir():
+        QTimer.singleShot(0, lambda: window.start_import([SAMPLE_CORPUS], quiet=True))
+    return window
+
+
+def run(args: argparse.Namespace) -> int:
+    """``archive-reader gui``: the library from ``--library``, the environment or the default."""
+    app = create_application()
+    try:
+        register_bundled_font()
+        library = Library.open(getattr(args, "library", None))
+    except (LibraryError, BundledFontError) as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        print(f"archive-reader: {error}", file=sys.stderr)
+        return 1
+    try:
+        window = open_window(library)
+        status = app.exec()
+        window.shutdown()
+        return int(status)
+    finally:
+        library.close()

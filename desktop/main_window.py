@@ -1,0 +1,575 @@
+"""The main window: toolbar, tag browser, article list, reader pane and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.export.export_dialog import ExportDialog
+from desktop.export.pdf import default_title, export_pdf
+from desktop.fonts import reader_font
+from desktop.importing.import_dialog import ImportProgressDialog, show_import_summary
+from desktop.importing.import_worker import ImportJob
+from desktop.library_view.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
+from desktop.library_view.article_source import ArticleQuery
+from desktop.reader.reader_pane import ReaderPane
+from desktop.script import DisplayScript, ScriptConverter
+from desktop.settings import AppSettings
+from desktop.tags.tag_browser import TagBrowser
+from desktop.tags.tag_model import TagTreeModel
+from index.library import ImportSummary, Library, LibraryError, StoredArticle
+from index.tags.tag import Tag
+
+__all__ = ["MainWindow"]
+
+SEARCH_DELAY_MS = 300
+
+
+class MainWindow(QMainWindow):
+    """The library window. ``import_finished`` fires after an import's summary is shown."""
+
+    import_finished = Signal(object)  # ImportSummary
+
+    def __init__(self, library: Library, settings: AppSettings) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.converter = ScriptConverter()
+        self.script: DisplayScript = settings.script
+        self.import_job: ImportJob | None = None
+        self._progress: ImportProgressDialog | None = None
+        self.setWindowTitle(self.tr("Archive Reader — {folder}").format(folder=library.folder))
+        self.setAcceptDrops(True)
+        self.setFont(reader_font(self.font().pointSizeF() or 10))
+
+        self.article_model = ArticleListModel(library, self.converter, self.script, self)
+        self.tag_model = TagTreeModel(self.converter, self.script, self)
+        self.tag_browser = TagBrowser(self.tag_model, self)
+        self.reader = ReaderPane(self.converter, self.script, self)
+        self.reader.set_zoom(settings.zoom)
+        self.article_view = self._make_article_view()
+        self.search_field = QLineEdit(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self.filter_label = QLabel(self)
+        self.reset_button = QPushButton(self.tr("Reset filter"), self)
+        self.status_label = QLabel(self)
+        self.filter_bar = self._make_filter_bar()
+        self.splitter = self._make_splitter()
+        self.setCentralWidget(self.splitter)
+        self._make_actions()
+        self._connect()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.reload_tags()
+        self._restore_state()
+        self.article_model.refresh()
+
+    # Construction --------------------------------------------------------------------------
+
+    def _make_article_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.article_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.OUTLET, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.TAGS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.OUTLET, 90)
+        header.resizeSection(Column.TAGS, 120)
+        view.verticalHeader().setDefaultSectionSize(int(view.fontMetrics().height() * 1.9))
+        return view
+
+    def _make_filter_bar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("filterBar")
+        bar.setStyleSheet("#filterBar { background: #fff4d6; border-bottom: 1px solid #e8d9a8; }")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(8, 3, 4, 3)
+        self.filter_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.filter_label, 1)
+        layout.addWidget(self.reset_button)
+        bar.hide()
+        return bar
+
+    def _make_splitter(self) -> QSplitter:
+        centre = QWidget(self)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.article_view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tag_browser)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.reader)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([200, 420, 660])
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.import_action = self._action(
+            self.tr("Import…"), self.choose_import, QKeySequence.StandardKey.Open
+        )
+        self.import_action.setToolTip(self.tr("Import dump files or folders (or drop them here)"))
+        self.export_action = self._action(
+            self.tr("Export PDF…"), self.export_selected, QKeySequence.StandardKey.Print
+        )
+        self.export_action.setToolTip(self.tr("Export the selected articles to PDF (Ctrl+P)"))
+        find = self._action(self.tr("Find in article"), self.reader.open_find, "Ctrl+F")
+        focus_search = self._action(self.tr("Search the library"), self._focus_search, "Ctrl+L")
+        zoom_in = self._action(
+            self.tr("Zoom in"), self.reader.zoom_in, QKeySequence.StandardKey.ZoomIn
+        )
+        zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        zoom_out = self._action(
+            self.tr("Zoom out"), self.reader.zoom_out, QKeySequence.StandardKey.ZoomOut
+        )
+        zoom_reset = self._action(self.tr("Actual size"), self.reader.zoom_reset, "Ctrl+0")
+        self.add_tag_action = self._action(
+            self.tr("Add tag to selected articles…"), self.add_tag_to_selection, "Ctrl+T"
+        )
+        self.remove_tag_action = self._action(
+            self.tr("Remove tag from selected articles…"),
+            self.remove_tag_from_selection,
+            "Ctrl+Shift+T",
+        )
+        quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.script_group = QActionGroup(self)
+        self.simplified_action = QAction("简", self.script_group)
+        self.traditional_action = QAction("繁", self.script_group)
+        for action, script in (
+            (self.simplified_action, "simplified"),
+            (self.traditional_action, "traditional"),
+        ):
+            action.setCheckable(True)
+            action.setData(script)
+        self.simplified_action.setToolTip(self.tr("Show everything in simplified characters"))
+        self.traditional_action.setToolTip(self.tr("Show everything in traditional characters"))
+        self._script_action(self.script).setChecked(True)
+        self.script_group.triggered.connect(self._script_chosen)
+
+        self.search_field.setPlaceholderText(
+            self.tr('Search: words, "a phrase", OR, -word, title:, outlet:, tag:, date:2025-07')
+        )
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(360)
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addWidget(self.search_field)
+        toolbar.addSeparator()
+        toolbar.addAction(self.simplified_action)
+        toolbar.addAction(self.traditional_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
+        self.addToolBar(toolbar)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.addActions([self.simplified_action, self.traditional_action])
+        view_menu.addSeparator()
+        view_menu.addActions([zoom_in, zoom_out, zoom_reset, find, focus_search])
+        tag_menu = menus.addMenu(self.tr("&Tags"))
+        tag_menu.addActions([self.add_tag_action, self.remove_tag_action])
+        self.article_view.addActions(
+            [self.add_tag_action, self.remove_tag_action, self.export_action]
+        )
+
+    def _connect(self) -> None:
+        self.search_field.textChanged.connect(self._search_timer.start)
+        self.search_field.returnPressed.connect(self.apply_query)
+        self._search_timer.timeout.connect(self.apply_query)
+        self.tag_browser.selection_changed.connect(lambda _tags: self.apply_query())
+        self.tag_browser.remove_requested.connect(self.remove_tag)
+        self.tag_browser.add_requested.connect(self.add_tag_to_selection)
+        self.reset_button.clicked.connect(self.reset_filter)
+        self.article_model.query_failed.connect(self._query_failed)
+        self.article_model.query_changed.connect(self._query_changed)
+        self.article_view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.article_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.reader.zoom_changed.connect(self._zoom_changed)
+
+    # Query ---------------------------------------------------------------------------------
+
+    def current_query(self) -> ArticleQuery:
+        return replace(
+            self.article_model.query,
+            text=self.search_field.text().strip(),
+            tags=tuple(self.tag_browser.selected_tags()),
+        )
+
+    def apply_query(self) -> None:
+        """Run the search box and the tag selection now (the debounce timer calls this)."""
+        self._search_timer.stop()
+        query = self.current_query()
+        if query != self.article_model.query:
+            self.article_model.set_query(query)
+
+    def reset_filter(self) -> None:
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.tag_browser.filter_box.clear()
+        self.tag_browser.clear_selection()
+        self.apply_query()
+
+    def _query_failed(self, reason: str) -> None:
+        self.search_field.setStyleSheet("QLineEdit { background: #fde8e6; }")
+        self.statusBar().showMessage(
+            self.tr("Search not understood: {reason}").format(reason=reason)
+        )
+
+    def _query_changed(self) -> None:
+        self.search_field.setStyleSheet("")
+        self.statusBar().clearMessage()
+        query = self.article_model.query
+        header = self.article_view.horizontalHeader()
+        header.setSortIndicatorShown(not query.searching)
+        self.reader.set_highlight(self.article_model.highlight if query.searching else None)
+        self._update_status()
+        if self.article_model.rowCount() and not self.article_view.selectionModel().hasSelection():
+            self.article_view.selectRow(0)
+
+    def filter_description(self) -> str:
+        """The active filter in words, as the filter bar and status bar show it."""
+        query = self.article_model.query
+        parts = []
+        if query.searching:
+            parts.append(self.tr("search “{text}”").format(text=query.text))
+        for tag in query.tags:
+            shown = self.converter.tag(tag, self.script)
+            parts.append(f"{self.tag_model.kind_label(tag.kind)}: {shown.name}")
+        return "  +  ".join(parts)
+
+    def _update_status(self) -> None:
+        total = self.article_model.total
+        description = self.filter_description()
+        count = self.tr("%n article(s)", "", total)
+        if description:
+            self.filter_label.setText(self.tr("Filter: {filter}").format(filter=description))
+            self.status_label.setText(
+                self.tr("{count} · filter: {filter}").format(count=count, filter=description)
+            )
+        else:
+            self.status_label.setText(self.tr("{count} in the library").format(count=count))
+        self.filter_bar.setVisible(bool(description))
+
+    # Reading -------------------------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        article_id = current.siblingAtColumn(0).data(ARTICLE_ID_ROLE)
+        if isinstance(article_id, int):
+            self.reader.show_article(self.library.get_article(article_id))
+
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self.export_action.setEnabled(bool(self.selected_ids()) or self.reader.article is not None)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.article_view.selectionModel().selectedRows())
+        return [self.article_model.article_id(row) for row in rows]
+
+    def _script_chosen(self, action: QAction) -> None:
+        self.set_script("traditional" if action.data() == "traditional" else "simplified")
+
+    def set_script(self, script: DisplayScript) -> None:
+        """Convert everything shown to ``script`` and remember the choice."""
+        self.script = script
+        self.settings.script = script
+        self._script_action(script).setChecked(True)
+        self.article_model.set_script(script)
+        self.tag_model.set_script(script)
+        self.reader.set_script(script)
+        self._update_status()
+
+    def _script_action(self, script: DisplayScript) -> QAction:
+        return self.traditional_action if script == "traditional" else self.simplified_action
+
+    def _zoom_changed(self, factor: float) -> None:
+        self.settings.zoom = factor
+
+    def _focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    # Tags ----------------------------------------------------------------------------------
+
+    def reload_tags(self) -> None:
+        selected = self.tag_browser.selected_tags()
+        self.tag_browser.tree.selectionModel().blockSignals(True)
+        self.tag_model.set_tags(self.library.tag_tree())
+        self.tag_browser.select_tags(selected)
+        self.tag_browser.tree.selectionModel().blockSignals(False)
+
+    def add_tag_to_selection(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select the articles to tag first."), 4000)
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Add tag"), self.tr("Tag for %n article(s):", "", len(ids))
+        )
+        if ok and name.strip():
+            self.add_tag(ids, name.strip())
+
+    def add_tag(self, ids: list[int], name: str) -> None:
+        try:
+            for article_id in ids:
+                self.library.add_tag(article_id, name)
+        except LibraryError as error:
+            QMessageBox.warning(self, self.tr("Tag not added"), str(error))
+        self._tags_changed()
+
+    def remove_tag_from_selection(self) -> None:
+        ids = self.selected_ids()
+        names = sorted(
+            {
+                tag.name
+                for article_id in ids
+                for tag in self.library.database.article_tags(article_id)
+                if tag.kind == "user"
+            }
+        )
+        if not names:
+            self.statusBar().showMessage(
+                self.tr("The selected articles have no tags of yours."), 4000
+            )
+            return
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Remove tag"), self.tr("Tag to remove:"), names, 0, False
+        )
+        if ok:
+            self.remove_tag(Tag("user", name))
+
+    def remove_tag(self, tag: Tag) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select the articles to untag first."), 4000)
+            return
+        try:
+            for article_id in ids:
+                self.library.remove_tag(article_id, f"{tag.kind}:{tag.name}")
+        except LibraryError as error:
+            QMessageBox.warning(self, self.tr("Tag not removed"), str(error))
+        self._tags_changed()
+
+    def _tags_changed(self) -> None:
+        self.reload_tags()
+        selected = self.selected_ids()
+        self.article_model.refresh()
+        self._reselect(selected)
+        article = self.reader.article
+        if article is not None:
+            self.reader.show_article(self.library.get_article(article.id))
+
+    def _reselect(self, ids: list[int]) -> None:
+        wanted = set(ids)
+        selection = self.article_view.selectionModel()
+        for row in range(self.article_model.rowCount()):
+            if self.article_model.article_id(row) in wanted:
+                selection.select(
+                    self.article_model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+
+    # Import --------------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of dump files"))
+        if folder:
+            self.start_import([Path(folder)])
+
+    def start_import(self, paths: list[Path], quiet: bool = False) -> ImportJob | None:
+        """Import in a worker thread with a progress dialog; None if one is running."""
+        if self.import_job is not None:
+            self.statusBar().showMessage(self.tr("An import is already running."), 4000)
+            return None
+        job = ImportJob(self.library, paths, self)
+        progress = ImportProgressDialog(self)
+        progress.canceled.connect(job.cancel)
+        job.progress.connect(progress.show_progress)
+        job.done.connect(lambda summary: self._import_done(summary, quiet))
+        job.failed.connect(self._import_failed)
+        self.import_job, self._progress = job, progress
+        self.import_action.setEnabled(False)
+        progress.show()
+        job.start()
+        return job
+
+    def _end_import(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+        self.import_job, self._progress = None, None
+        self.import_action.setEnabled(True)
+        self.reload_tags()
+        self.article_model.refresh()
+
+    def _import_done(self, summary: ImportSummary, quiet: bool) -> None:
+        self._end_import()
+        if not quiet or summary.errors:
+            show_import_summary(self, summary)
+        else:
+            self.statusBar().showMessage(
+                self.tr("Imported %n article(s).", "", summary.added), 6000
+            )
+        self.import_finished.emit(summary)
+
+    def _import_failed(self, reason: str) -> None:
+        self._end_import()
+        QMessageBox.warning(self, self.tr("Import failed"), reason)
+        self.import_finished.emit(None)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # Export --------------------------------------------------------------------------------
+
+    def articles_to_export(self) -> list[StoredArticle]:
+        ids = self.selected_ids()
+        if not ids and self.reader.article is not None:
+            ids = [self.reader.article.id]
+        found = (self.library.get_article(article_id) for article_id in ids)
+        return [article for article in found if article is not None]
+
+    def export_dialog(self) -> ExportDialog | None:
+        articles = self.articles_to_export()
+        if not articles:
+            self.statusBar().showMessage(self.tr("Select the articles to export first."), 4000)
+            return None
+        shown = [self.converter.article(article, self.script) for article in articles]
+        folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        dialog = ExportDialog(len(articles), default_title(shown), self.script, folder, self)
+        dialog.setProperty("article_ids", [a.id for a in articles])
+        return dialog
+
+    def export_selected(self) -> None:
+        dialog = self.export_dialog()
+        if dialog is None or dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        self.write_pdf(self.articles_to_export(), dialog.path, dialog.script, dialog.title)
+
+    def write_pdf(
+        self, articles: list[StoredArticle], path: Path, script: DisplayScript, title: str
+    ) -> bool:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = export_pdf(articles, path, script, title or None, self.converter)
+        except OSError as error:
+            QMessageBox.warning(
+                self, self.tr("Export failed"), f"{path}: {error.strerror or error}"
+            )
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(
+            self.tr("Saved {path} ({pages} pages).").format(path=result.path, pages=result.pages),
+            8000,
+        )
+        return True
+
+    # Window state --------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = self.settings.state("columns")
+        if header is not None:
+            self.article_view.horizontalHeader().restoreState(header)
+
+    def save_state(self) -> None:
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("splitter", self.splitter.saveState())
+        self.settings.set_state("columns", self.article_view.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop a running import (keeping what it stored) and join its thread."""
+        if self.import_job is not None:
+            self.import_job.cancel()
+            self.import_job.wait()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.shutdown()
+        super().closeEvent(event)

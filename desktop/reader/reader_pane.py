@@ -1,0 +1,173 @@
+"""The reader pane: an article in readable CJK type with zoom, find and the repair view."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QResizeEvent, QTextCursor
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.document.article_document import Highlighter, new_document, write_article
+from desktop.document.style import ArticleStyle
+from desktop.reader.article_view import ArticleView
+from desktop.reader.find_bar import FindBar
+from desktop.reader.repair_document import write_repairs
+from desktop.script import DisplayScript, ScriptConverter
+from index.library import StoredArticle
+
+__all__ = ["ReaderPane"]
+
+ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4)
+SCREEN_STYLE = ArticleStyle()
+READING_WIDTH_EM = 38  # a comfortable line of Chinese text
+
+
+class ReaderPane(QWidget):
+    """Shows one article; ``zoom_changed`` reports the zoom factor for the settings."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(
+        self, converter: ScriptConverter, script: DisplayScript, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._converter = converter
+        self._script: DisplayScript = script
+        self._article: StoredArticle | None = None
+        self._highlight: Highlighter | None = None
+        self._zoom_step = ZOOM_STEPS.index(1.0)
+        self.view = ArticleView(self)
+        self.find_bar = FindBar(self.view, self)
+        self.find_bar.hide()
+        self.repairs_box = QCheckBox(self.tr("Show repairs"), self)
+        self.repairs_box.setToolTip(
+            self.tr("Mark every spot the repair changed; hover for the original text")
+        )
+        self.side_by_side_box = QCheckBox(self.tr("Originals inline"), self)
+        self.side_by_side_box.setToolTip(self.tr("Show each original next to its repair"))
+        self.side_by_side_box.setEnabled(False)
+        self.repair_count = QLabel(self)
+        header = QHBoxLayout()
+        header.setContentsMargins(8, 4, 8, 0)
+        header.addWidget(self.repairs_box)
+        header.addWidget(self.side_by_side_box)
+        header.addStretch(1)
+        header.addWidget(self.repair_count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.repairs_box.toggled.connect(self._repairs_toggled)
+        self.side_by_side_box.toggled.connect(self.redraw)
+        self.show_placeholder()
+
+    # State ---------------------------------------------------------------------------------
+
+    @property
+    def article(self) -> StoredArticle | None:
+        return self._article
+
+    @property
+    def zoom(self) -> float:
+        return ZOOM_STEPS[self._zoom_step]
+
+    def set_zoom(self, factor: float) -> None:
+        self._zoom_step = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - factor))
+        self.redraw()
+
+    def zoom_in(self) -> None:
+        self._step_zoom(1)
+
+    def zoom_out(self) -> None:
+        self._step_zoom(-1)
+
+    def zoom_reset(self) -> None:
+        self._step_zoom(ZOOM_STEPS.index(1.0) - self._zoom_step)
+
+    def _step_zoom(self, step: int) -> None:
+        new = max(0, min(len(ZOOM_STEPS) - 1, self._zoom_step + step))
+        if new != self._zoom_step:
+            self._zoom_step = new
+            self.redraw()
+            self.zoom_changed.emit(self.zoom)
+
+    def set_script(self, script: DisplayScript) -> None:
+        self._script = script
+        self.redraw()
+
+    def set_highlight(self, highlight: Highlighter | None) -> None:
+        self._highlight = highlight
+        self.redraw()
+
+    def show_article(self, article: StoredArticle | None) -> None:
+        self._article = article
+        self.redraw()
+        self.view.verticalScrollBar().setValue(0)
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    # Drawing -------------------------------------------------------------------------------
+
+    def style_for_screen(self) -> ArticleStyle:
+        dpi = self.logicalDpiY() or 96
+        return replace(SCREEN_STYLE.scaled(self.zoom), pixels_per_point=dpi / 72)
+
+    def show_placeholder(self) -> None:
+        style = self.style_for_screen()
+        document = new_document(style)
+        cursor = QTextCursor(document)
+        cursor.insertText(
+            QCoreApplication.translate("ReaderPane", "Select an article to read it here."),
+            style.char_format(style.body_size, style.meta_color),
+        )
+        self.view.setDocument(document)
+        self.repair_count.clear()
+
+    def redraw(self) -> None:
+        """Rebuild the document for the current article, script, zoom and mode."""
+        article = self._article
+        if article is None:
+            self.show_placeholder()
+            return
+        scroll = self.view.verticalScrollBar().value()
+        style = self.style_for_screen()
+        document = new_document(style)
+        document.setDocumentMargin(style.body_size * style.pixels_per_point * 1.5)
+        cursor = QTextCursor(document)
+        if self.repairs_box.isChecked():
+            marked = write_repairs(
+                cursor, article.raw, article.repairs, style, self.side_by_side_box.isChecked()
+            )
+            self.repair_count.setText(self.tr("%n repaired spot(s)", "", marked))
+        else:
+            shown = self._converter.article(article, self._script)
+            write_article(cursor, shown, style, highlight=self._highlight)
+            self.repair_count.setText(
+                self.tr("%n repair(s)", "", len(article.repairs)) if article.repairs else ""
+            )
+        self.view.setDocument(document)
+        self._fit_reading_width()
+        self.view.verticalScrollBar().setValue(scroll)
+        if self.find_bar.isVisible():
+            self.find_bar.search()
+
+    def _fit_reading_width(self) -> None:
+        """Keep lines to about READING_WIDTH_EM characters, centred, however wide the pane."""
+        style = self.style_for_screen()
+        em = style.body_size * style.pixels_per_point
+        available = self.view.viewport().width()
+        margin = max(em * 1.5, (available - READING_WIDTH_EM * em) / 2)
+        self.view.document().setDocumentMargin(margin)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._article is not None:
+            self._fit_reading_width()
+
+    def _repairs_toggled(self, on: bool) -> None:
+        self.side_by_side_box.setEnabled(on)
+        self.redraw()

@@ -1,0 +1,1 @@
+"""The left tag browser: categories of tags with counts, filtering the article list."""

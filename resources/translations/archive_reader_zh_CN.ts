@@ -1,0 +1,519 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ArticleDocument</name>
+    <message>
+        <location filename="../../desktop/document/article_document.py" line="35" />
+        <source>By {authors}</source>
+        <translation>作者：{authors}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document/article_document.py" line="73" />
+        <source>[Picture] </source>
+        <translation>[图] </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document/article_document.py" line="89" />
+        <source>Editors: {editors}</source>
+        <translation>编辑：{editors}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <source>Outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/export/export_dialog.py" line="44" />
+        <location filename="../../desktop/export/export_dialog.py" line="89" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/export/export_dialog.py" line="47" />
+        <source>%n article(s) will be exported, each on a new page.</source>
+        <translation>
+            <numerusform>将导出 %n 篇文章，每篇从新的一页开始。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_dialog.py" line="51" />
+        <source>Simplified Chinese (简体)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_dialog.py" line="52" />
+        <source>Traditional Chinese (繁體)</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_dialog.py" line="55" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_dialog.py" line="68" />
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_dialog.py" line="69" />
+        <source>Script:</source>
+        <translation>字形：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_dialog.py" line="70" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_dialog.py" line="89" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/reader/find_bar.py" line="33" />
+        <source>Find in article</source>
+        <translation>在文中查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/find_bar.py" line="38" />
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/find_bar.py" line="41" />
+        <source>Next match (Enter)</source>
+        <translation>下一个 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/find_bar.py" line="44" />
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/find_bar.py" line="110" />
+        <source>no match</source>
+        <translation>无结果</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../desktop/importing/import_dialog.py" line="20" />
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_dialog.py" line="21" />
+        <source>Looking for files…</source>
+        <translation>正在查找文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_dialog.py" line="22" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_dialog.py" line="35" />
+        <source>{done} of {total} files · {added} articles added
+{name}</source>
+        <translation>{done} / {total} 个文件 · 新增 {added} 篇文章
+{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../../desktop/importing/import_dialog.py" line="46" />
+        <source>{files} files: {added} articles added, {duplicates} already in the library, {errors} files could not be read.</source>
+        <translation>{files} 个文件：新增 {added} 篇文章，{duplicates} 篇已在文库中，{errors} 个文件无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_dialog.py" line="57" />
+        <source>Cancelled: the articles imported so far are kept.</source>
+        <translation>已取消：已导入的文章会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_dialog.py" line="66" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="69" />
+        <source>Archive Reader — {folder}</source>
+        <translation>Archive Reader 新闻存档阅读器 — {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="84" />
+        <source>Reset filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="166" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="168" />
+        <source>Import dump files or folders (or drop them here)</source>
+        <translation>导入存档文件或文件夹（也可拖放到窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="170" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="172" />
+        <source>Export the selected articles to PDF (Ctrl+P)</source>
+        <translation>将选中的文章导出为 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="173" />
+        <source>Find in article</source>
+        <translation>在文中查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="174" />
+        <source>Search the library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="176" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="180" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="182" />
+        <source>Actual size</source>
+        <translation>原始大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="184" />
+        <source>Add tag to selected articles…</source>
+        <translation>为选中文章添加标签…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="187" />
+        <source>Remove tag from selected articles…</source>
+        <translation>从选中文章移除标签…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="191" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="201" />
+        <source>Show everything in simplified characters</source>
+        <translation>全部以简体显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="202" />
+        <source>Show everything in traditional characters</source>
+        <translation>全部以繁体显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="207" />
+        <source>Search: words, "a phrase", OR, -word, title:, outlet:, tag:, date:2025-07</source>
+        <translation>搜索：词语、"短语"、OR、-排除、title:、outlet:、tag:、date:2025-07</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="211" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="225" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="229" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="233" />
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="280" />
+        <source>Search not understood: {reason}</source>
+        <translation>无法理解的搜索：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="299" />
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="308" />
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="310" />
+        <source>Filter: {filter}</source>
+        <translation>筛选：{filter}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="312" />
+        <source>{count} · filter: {filter}</source>
+        <translation>{count} · 筛选：{filter}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="315" />
+        <source>{count} in the library</source>
+        <translation>文库共 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="369" />
+        <source>Select the articles to tag first.</source>
+        <translation>请先选择要加标签的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="372" />
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="372" />
+        <source>Tag for %n article(s):</source>
+        <translation>
+            <numerusform>为 %n 篇文章添加标签：</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="382" />
+        <source>Tag not added</source>
+        <translation>未能添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="397" />
+        <source>The selected articles have no tags of yours.</source>
+        <translation>选中的文章没有您的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="401" />
+        <source>Remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="401" />
+        <source>Tag to remove:</source>
+        <translation>要移除的标签：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="409" />
+        <source>Select the articles to untag first.</source>
+        <translation>请先选择要移除标签的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="415" />
+        <source>Tag not removed</source>
+        <translation>未能移除标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="442" />
+        <source>Import a folder of dump files</source>
+        <translation>导入存档文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="449" />
+        <source>An import is already running.</source>
+        <translation>已有导入正在进行。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="478" />
+        <source>Imported %n article(s).</source>
+        <translation>
+            <numerusform>已导入 %n 篇文章。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="484" />
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="509" />
+        <source>Select the articles to export first.</source>
+        <translation>请先选择要导出的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="534" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="540" />
+        <source>Saved {path} ({pages} pages).</source>
+        <translation>已保存 {path}（{pages} 页）。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfExport</name>
+    <message>
+        <location filename="../../desktop/export/pdf.py" line="56" />
+        <source>Archive Reader: {count} articles</source>
+        <translation>Archive Reader：{count} 篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../desktop/reader/reader_pane.py" line="43" />
+        <source>Show repairs</source>
+        <translation>显示修复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/reader_pane.py" line="45" />
+        <source>Mark every spot the repair changed; hover for the original text</source>
+        <translation>标出每处修复；鼠标悬停可看原文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/reader_pane.py" line="47" />
+        <source>Originals inline</source>
+        <translation>并列原文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/reader_pane.py" line="48" />
+        <source>Show each original next to its repair</source>
+        <translation>在每处修复旁显示原文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/reader_pane.py" line="124" />
+        <source>Select an article to read it here.</source>
+        <translation>选择一篇文章，在此阅读。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/reader/reader_pane.py" line="145" />
+        <source>%n repaired spot(s)</source>
+        <translation>
+            <numerusform>%n 处修复</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/reader/reader_pane.py" line="150" />
+        <source>%n repair(s)</source>
+        <translation>
+            <numerusform>%n 处修复</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RepairView</name>
+    <message>
+        <location filename="../../desktop/reader/repair_document.py" line="22" />
+        <source>{before} → {after} ({reason}, {confidence}% sure)</source>
+        <translation>{before} → {after}（{reason}，把握 {confidence}%）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reader/repair_document.py" line="78" />
+        <source>Removed or changed while cleaning up</source>
+        <translation>清理时删除或改动的内容</translation>
+    </message>
+</context>
+<context>
+    <name>TagBrowser</name>
+    <message>
+        <location filename="../../desktop/tags/tag_browser.py" line="43" />
+        <source>Filter tags</source>
+        <translation>筛选标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_browser.py" line="63" />
+        <source>Remove tag from selected articles</source>
+        <translation>从选中文章移除标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_browser.py" line="115" />
+        <source>Add a tag to the selected articles…</source>
+        <translation>为选中文章添加标签…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_browser.py" line="119" />
+        <source>Remove “{name}” from the selected articles</source>
+        <translation>从选中文章移除“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_browser.py" line="123" />
+        <source>Clear the tag filter</source>
+        <translation>清除标签筛选</translation>
+    </message>
+</context>
+<context>
+    <name>TagTreeModel</name>
+    <message>
+        <location filename="../../desktop/tags/tag_model.py" line="49" />
+        <source>Outlets</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_model.py" line="50" />
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_model.py" line="51" />
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_model.py" line="52" />
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_model.py" line="53" />
+        <source>My tags</source>
+        <translation>我的标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_model.py" line="92" />
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_model.py" line="92" />
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/tag_model.py" line="115" />
+        <source>{name}: {count} articles</source>
+        <translation>{name}：{count} 篇文章</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,183 @@
+"""The main window on the sample library: list, search, tag filters, script toggle, state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtGui import QTextCharFormat
+from pytestqt.qtbot import QtBot
+
+from desktop.document.style import ArticleStyle
+from desktop.main_window import MainWindow
+from desktop.settings import AppSettings
+from index.library import Library
+from index.tags.tag import Tag
+
+
+def plain_text(window: MainWindow) -> str:
+    return window.reader.view.document().toPlainText()
+
+
+def highlighted_text(window: MainWindow) -> list[str]:
+    """The runs of the reader's document drawn with the search highlight colour."""
+    colour = ArticleStyle().highlight_color
+    runs: list[str] = []
+    block = window.reader.view.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt: QTextCharFormat = fragment.charFormat()
+            if fmt.background().color().name() == colour:
+                runs.append(fragment.text())
+            iterator += 1
+        block = block.next()
+    return runs
+
+
+def select_tag(window: MainWindow, tag: Tag) -> None:
+    index = window.tag_browser.proxy.mapFromSource(window.tag_model.index_of(tag))
+    assert index.isValid(), tag
+    window.tag_browser.tree.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+
+
+def test_window_opens_on_the_library(window: MainWindow, sample_library: Library) -> None:
+    assert window.article_model.total == sample_library.article_count() == 10
+    assert window.article_model.rowCount() == 10
+    assert window.selected_ids(), "the first article is selected"
+    shown = window.reader.article
+    assert shown is not None and shown.id == window.selected_ids()[0]
+    assert window.status_label.text() == "10 articles in the library"
+    assert not window.filter_bar.isVisibleTo(window)
+
+
+def test_typing_a_query_filters_and_highlights(
+    qtbot: QtBot, window: MainWindow, sample_library: Library
+) -> None:
+    expected = sample_library.search("培訓").total
+    assert 0 < expected < 10
+    window.search_field.insert("培")  # as typed: the search waits for a pause
+    window.search_field.insert("训")  # a simplified query finds traditional articles
+    assert window.article_model.total == 10, "debounced: nothing happens at once"
+    qtbot.waitUntil(lambda: window.article_model.total == expected, timeout=3000)
+    assert window.filter_bar.isVisibleTo(window)
+    assert "培训" in window.filter_label.text()
+    window.article_view.selectRow(0)
+    assert highlighted_text(window), "the reader marks the search terms"
+    assert all(run in ("培訓", "培训") for run in highlighted_text(window))
+
+
+def test_a_bad_query_keeps_the_list_and_says_why(qtbot: QtBot, window: MainWindow) -> None:
+    window.search_field.setText('"unclosed')
+    window.apply_query()
+    assert window.article_model.total == 10
+    assert "missing closing quote" in window.statusBar().currentMessage()
+
+
+def test_tag_clicks_filter_and_combine(window: MainWindow, sample_library: Library) -> None:
+    community = Tag("topic", "社区")
+    training = Tag("topic", "培训")
+    select_tag(window, community)
+    assert window.article_model.total == sample_library.article_count([("topic", "社区")]) == 9
+    select_tag(window, training)
+    both = sample_library.article_count([("topic", "社区"), ("topic", "培训")])
+    assert window.article_model.total == both == 2
+    assert window.filter_bar.isVisibleTo(window)
+    assert "社区" in window.filter_label.text() and "培训" in window.filter_label.text()
+    window.reset_button.click()
+    assert window.article_model.total == 10
+    assert not window.filter_bar.isVisibleTo(window)
+
+
+def test_search_and_tags_combine(qtbot: QtBot, window: MainWindow) -> None:
+    select_tag(window, Tag("place", "北京"))
+    window.search_field.setText("社區")
+    window.apply_query()
+    assert window.article_model.total == 1
+
+
+def test_tag_filter_box_narrows_the_tree(window: MainWindow) -> None:
+    window.tag_browser.filter_box.setText("北京")
+    proxy = window.tag_browser.proxy
+    visible = [
+        proxy.index(row, 0, proxy.index(kind, 0)).data()
+        for kind in range(proxy.rowCount())
+        for row in range(proxy.rowCount(proxy.index(kind, 0)))
+    ]
+    assert visible == ["北京"]
+
+
+def test_script_toggle_converts_what_is_shown_and_persists(
+    window: MainWindow, app_settings: AppSettings, tmp_path: object
+) -> None:
+    article_row = next(
+        row
+        for row in range(window.article_model.rowCount())
+        if window.article_model.article_id(row) == 1
+    )
+    window.article_view.selectRow(article_row)
+    window.set_script("simplified")
+    assert "江海区第二届幸福" in plain_text(window)
+    assert window.article_model.index(article_row, 0).data().startswith("江海区")
+    window.traditional_action.trigger()
+    assert "江海區第二屆幸福“鄰里節”" in plain_text(window)  # stored traditional text, unchanged
+    assert window.article_model.index(article_row, 0).data().startswith("江海區")
+    assert app_settings.script == "traditional"
+    outlet = window.tag_browser.proxy.mapFromSource(
+        window.tag_model.index_of(Tag("outlet", "江门日报"))
+    )
+    assert outlet.data() == "江門日報"
+
+
+def test_user_tags_are_added_and_removed(window: MainWindow, sample_library: Library) -> None:
+    window.article_view.selectRow(0)
+    article_id = window.selected_ids()[0]
+    window.add_tag([article_id], "待读")
+    mine = Tag("user", "待读")
+    assert sample_library.article_count([("user", "待读")]) == 1
+    assert window.tag_model.index_of(mine).isValid()
+    select_tag(window, mine)
+    assert window.article_model.total == 1
+    window.article_view.selectRow(0)
+    window.remove_tag(mine)
+    assert sample_library.article_count([("user", "待读")]) == 0
+    assert not window.tag_model.index_of(mine).isValid()
+
+
+def test_zoom_and_find_in_article(qtbot: QtBot, window: MainWindow) -> None:
+    before = window.reader.zoom
+    window.reader.zoom_in()
+    assert window.reader.zoom > before
+    assert window.settings.zoom == window.reader.zoom
+    window.reader.open_find()
+    window.reader.find_bar.field.setText("社")
+    assert window.reader.find_bar.match_count > 0
+    assert len(window.reader.view.extraSelections()) == window.reader.find_bar.match_count
+
+
+def test_window_state_is_remembered(
+    qtbot: QtBot, window: MainWindow, sample_library: Library, app_settings: AppSettings
+) -> None:
+    window.splitter.setSizes([150, 500, 630])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = MainWindow(sample_library, app_settings)
+    qtbot.addWidget(again)
+    again.show()
+    restored = again.splitter.sizes()
+    assert restored[0] == sizes[0]  # the tag browser keeps its width
+    assert abs(restored[1] / restored[2] - sizes[1] / sizes[2]) < 0.05
+    again.shutdown()
+
+
+def test_settings_file_holds_the_script(tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert settings.script == "simplified"
+    settings.script = "traditional"
+    settings.sync()
+    reread = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert reread.script == "traditional"

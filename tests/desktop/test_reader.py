@@ -1,0 +1,103 @@
+"""The reader pane: hostile text stays text and loads nothing; the repair view marks repairs."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtGui import QTextFormat
+from pytestqt.qtbot import QtBot
+
+from desktop.reader.reader_pane import ReaderPane
+from desktop.script import ScriptConverter
+from index.model import Repair
+from tests.helpers.stored_articles import HOSTILE_PARAGRAPHS, stored_article
+
+
+@pytest.fixture
+def pane(qtbot: QtBot) -> ReaderPane:
+    reader = ReaderPane(ScriptConverter(), "simplified")
+    qtbot.addWidget(reader)
+    reader.resize(700, 600)
+    reader.show()
+    return reader
+
+
+def formats_in(pane: ReaderPane) -> list[tuple[str, QTextFormat]]:
+    found = []
+    block = pane.view.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            found.append((fragment.text(), fragment.charFormat()))
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def test_hostile_markup_is_shown_literally_and_loads_nothing(
+    pane: ReaderPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("the reader tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    requested: list[object] = []
+    original = pane.view.loadResource
+
+    def spy(kind: int, name: object) -> object:
+        requested.append(name)
+        return original(kind, name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pane.view, "loadResource", spy)
+    pane.show_article(stored_article(1, "<b>标题</b>", HOSTILE_PARAGRAPHS))
+    text = pane.view.toPlainText()
+    assert "<b>标题</b>" in text
+    for paragraph in HOSTILE_PARAGRAPHS:
+        assert paragraph in text
+    for _, fmt in formats_in(pane):
+        assert not fmt.isImageFormat()
+        assert not fmt.toCharFormat().isAnchor()
+    assert requested == []
+
+
+def test_repair_view_marks_each_repair_with_its_original(pane: ReaderPane) -> None:
+    raw = "江门日(bào)报讯,今天?!班徖锕?jié)开幕"
+    repairs = (
+        Repair(3, "(bào)", "", "annotation", 1.0),
+        Repair(10, ",", "，", "punctuation", 0.95),
+        Repair(13, "?!班徖锕?jié)", "邻里节", "gbk-shift", 0.99),
+    )
+    article = stored_article(
+        1, "江门日报讯", ["江门日报讯，今天邻里节开幕"], raw=raw, repairs=repairs
+    )
+    pane.show_article(article)
+    assert "(bào)" not in pane.view.toPlainText()
+    pane.repairs_box.setChecked(True)
+    tips = {text: fmt.toolTip() for text, fmt in formats_in(pane) if fmt.toolTip()}
+    assert tips["，"].startswith("',' → '，'")
+    assert "gbk-shift" in tips["邻里节"] and "?!班徖锕?jié)" in tips["邻里节"]
+    assert "(bào)" in tips, "a removed annotation is shown struck through"
+    assert pane.repair_count.text() == "3 repaired spots"
+    assert pane.view.toPlainText() == "江门日(bào)报讯，今天邻里节开幕"
+    pane.side_by_side_box.setChecked(True)
+    assert pane.view.toPlainText() == "江门日(bào)报讯，,今天邻里节?!班徖锕?jié)开幕"
+    pane.repairs_box.setChecked(False)
+    assert "邻里节" in pane.view.toPlainText() and "(bào)" not in pane.view.toPlainText()
+
+
+def test_zoom_changes_the_type_size(pane: ReaderPane) -> None:
+    pane.show_article(stored_article(1, "标题", ["正文。"]))
+
+    def body_size() -> float:
+        return (
+            next(f for t, f in formats_in(pane) if t == "正文。").toCharFormat().font().pointSizeF()
+        )
+
+    before = body_size()
+    pane.zoom_in()
+    assert body_size() > before
+    pane.zoom_reset()
+    assert body_size() == before
