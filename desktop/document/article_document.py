@@ -63,7 +63,7 @@ def write_article(
         _insert(cursor, article.subtitle, style.char_format(style.heading_size), style, highlight)
     meta = metadata_line(article)
     if meta:
-        _start_block(cursor, style.block_format(style.meta_size, 16))
+        _start_block(cursor, style.block_format(style.meta_size, 10))
         cursor.insertText(meta, style.char_format(style.meta_size, style.meta_color))
     for caption in article.captions:
         _start_block(cursor, style.block_format(style.meta_size, 6))

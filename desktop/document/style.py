@@ -10,8 +10,11 @@ from desktop.fonts import reader_font
 
 __all__ = ["ArticleStyle"]
 
-# Chinese body text reads best with generous leading: about 1.8 times the font size.
+# Chinese body text reads best with generous leading: lines about 1.8 times the font size
+# apart. Qt's proportional line height multiplies the font's own line spacing, which for
+# Noto Sans CJK is already 1.448 em, so the percentages below are divided by that.
 LINE_HEIGHT_PERCENT = 180
+FONT_LINE_SPACING_EM = 1.448
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +64,11 @@ class ArticleStyle:
         page_break: bool = False,
         line_height: int = LINE_HEIGHT_PERCENT,
     ) -> QTextBlockFormat:
-        """A paragraph ``size`` points high; ``space_after`` is in points too."""
+        """A paragraph of ``size``-point text with lines ``line_height`` percent of the size
+        apart; ``space_after`` is in points too."""
         fmt = QTextBlockFormat()
-        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        proportional = line_height / FONT_LINE_SPACING_EM
+        fmt.setLineHeight(proportional, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         fmt.setBottomMargin(space_after * self.pixels_per_point)
         if indent:
             fmt.setTextIndent(size * self.first_line_indent_em * self.pixels_per_point)

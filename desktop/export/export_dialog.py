@@ -25,7 +25,7 @@ __all__ = ["ExportDialog", "suggested_file_name"]
 
 def suggested_file_name(title: str) -> str:
     """A file name from the title: no path separators or control characters, short."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip() or "articles"
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\s]+', " ", title).strip() or "articles"
     return cleaned[:60] + ".pdf"
 
 

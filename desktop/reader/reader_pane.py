@@ -136,7 +136,6 @@ class ReaderPane(QWidget):
         scroll = self.view.verticalScrollBar().value()
         style = self.style_for_screen()
         document = new_document(style)
-        document.setDocumentMargin(style.body_size * style.pixels_per_point * 1.5)
         cursor = QTextCursor(document)
         if self.repairs_box.isChecked():
             marked = write_repairs(
@@ -160,8 +159,16 @@ class ReaderPane(QWidget):
         style = self.style_for_screen()
         em = style.body_size * style.pixels_per_point
         available = self.view.viewport().width()
-        margin = max(em * 1.5, (available - READING_WIDTH_EM * em) / 2)
-        self.view.document().setDocumentMargin(margin)
+        side = max(em * 1.5, (available - READING_WIDTH_EM * em) / 2)
+        document = self.view.document()
+        frame = document.rootFrame()
+        fmt = frame.frameFormat()
+        fmt.setMargin(0)
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(em * 1.2)
+        fmt.setBottomMargin(em * 2)
+        frame.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

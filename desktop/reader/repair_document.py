@@ -93,9 +93,9 @@ def write_repairs(
 def _insert_lines(
     cursor: QTextCursor, text: str, fmt: QTextCharFormat, block: QTextBlockFormat
 ) -> None:
-    """Insert text, turning its newlines into paragraph breaks."""
+    """Insert text, turning its newlines into paragraph breaks (blank lines collapse)."""
     for number, line in enumerate(text.split("\n")):
-        if number:
+        if number and cursor.block().length() > 1:
             cursor.insertBlock(block)
-        if line:
+        if line.strip():
             cursor.insertText(line, fmt)
