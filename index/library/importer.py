@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from index.library.database import LibraryDatabase, now_iso
 from index.library.fingerprint import fingerprint
 from index.library.indexing import document_for_article
 from index.library.records import FileError, ImportProgress, ImportSummary
+from index.model import Article
 from index.pipeline import FileResult, iter_dump_files, process_file
 from index.search.engine import IndexBatch, IndexDocument, SearchIndex
-from index.tags import extract_tags
+from index.tags import Tag, extract_tags
 
 __all__ = ["CancelCheck", "ProgressCallback", "run_import"]
 
@@ -53,9 +56,40 @@ class _IndexFeed:
         self.batch, self.pending = None, []
 
 
+@dataclass(slots=True)
+class PreparedFile:
+    """A file run through the pipeline, each article with its fingerprint and tags."""
+
+    path: Path
+    error: str | None
+    articles: list[tuple[Article, str, list[Tag]]]
+
+
+def prepare(result: FileResult) -> PreparedFile:
+    """The CPU-heavy part of importing a file, which worker processes can share."""
+    prepared = [(a, fingerprint(a), extract_tags(a)) for a in result.articles]
+    return PreparedFile(result.path, result.error, prepared)
+
+
+def _prepare_path(path: Path) -> PreparedFile:
+    return prepare(process_file(path))
+
+
+def _prepared_files(
+    files: list[Path], process: Callable[[Path], FileResult], workers: int
+) -> Iterator[PreparedFile]:
+    """Files in order; with ``workers`` > 1 the pipeline runs in that many processes."""
+    if workers <= 1 or process is not process_file or len(files) < 2 * workers:
+        for path in files:
+            yield prepare(process(path))
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_prepare_path, files, chunksize=4)
+
+
 def _store_file(
     database: LibraryDatabase,
-    result: FileResult,
+    prepared: PreparedFile,
     import_id: int,
     feed: _IndexFeed,
     summary: ImportSummary,
@@ -64,11 +98,8 @@ def _store_file(
     imported_at = now_iso()
     documents: list[IndexDocument] = []
     with database.transaction():
-        for article in result.articles:
-            tags = extract_tags(article)
-            article_id = database.insert_article(
-                article, fingerprint(article), tags, import_id, imported_at
-            )
+        for article, key, tags in prepared.articles:
+            article_id = database.insert_article(article, key, tags, import_id, imported_at)
             if article_id is None:
                 summary.duplicates += 1
                 continue
@@ -87,6 +118,7 @@ def run_import(
     cancel: CancelCheck | None = None,
     procs: int = 1,
     process: Callable[[Path], FileResult] = process_file,
+    workers: int = 1,
 ) -> ImportSummary:
     """Import every dump file under ``paths``; a file that fails is reported, not fatal.
 
@@ -95,6 +127,7 @@ def run_import(
     articles (with their repairs and tags) are committed together, so an interruption never
     leaves half an article; the search index catches up when the library is next opened.
     ``process`` turns a file into articles (the repair pipeline; tests pass their own).
+    ``procs`` index-writer processes and ``workers`` pipeline processes share the machine.
     """
     given = [Path(p) for p in paths]
     summary = ImportSummary()
@@ -109,15 +142,16 @@ def run_import(
     feed = _IndexFeed(database, index, procs)
     status = "interrupted"
     try:
-        for number, path in enumerate(files, start=1):
+        prepared_files = _prepared_files(files, process, workers)
+        for number, prepared in enumerate(prepared_files, start=1):
             if cancel is not None and cancel():
                 summary.cancelled = True
                 break
-            result = process(path)
-            if result.error is not None:
-                summary.errors.append(FileError(path, result.error))
+            path = prepared.path
+            if prepared.error is not None:
+                summary.errors.append(FileError(path, prepared.error))
             else:
-                _store_file(database, result, import_id, feed, summary)
+                _store_file(database, prepared, import_id, feed, summary)
             summary.files = number
             if progress is not None:
                 progress(

@@ -78,13 +78,16 @@ class Library:
     ) -> ImportSummary:
         """Import dump files and folders; see :func:`index.library.importer.run_import`.
 
-        ``procs`` is the number of index-writer processes (default: 2 on a multi-core machine;
-        pass 1 from a GUI thread to avoid forking a threaded process).
+        ``procs`` is the number of processes for the repair pipeline and for the index writer
+        each (default: 2 on a multi-core machine; pass 1 from a GUI thread, as forking a
+        process that runs threads is unsafe).
         """
         if procs is None:
             procs = 2 if (os.cpu_count() or 1) >= 2 else 1
         try:
-            return run_import(self.database, self.index, paths, progress, cancel, procs)
+            return run_import(
+                self.database, self.index, paths, progress, cancel, procs, workers=procs
+            )
         except IndexBusyError as error:
             raise LibraryError(f"the library {self.folder} is busy: {error}") from error
 
@@ -126,7 +129,7 @@ class Library:
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> SearchResults:
         """Ranked hits with highlighted snippets; raises ``QuerySyntaxError`` for bad syntax."""
-        parsed = parse_query(query)
+        parsed = parse_query(query, self.index.bigrams)
         page = self.index.search(parsed, max(1, min(limit, MAX_LIMIT)), max(0, offset))
         rows = self.database.summaries_by_id([hit.article_id for hit in page.hits])
         hits: list[SearchHit] = []
@@ -141,7 +144,7 @@ class Library:
                     summary.outlet,
                     summary.published,
                     hit.score,
-                    make_snippet(body, parsed.highlight),
+                    make_snippet(body, parsed.highlight, self.index.bigrams),
                 )
             )
         return SearchResults(query, page.total, hits)

@@ -1,19 +1,22 @@
-"""Chinese-aware tokenization: overlapping character bigrams for CJK runs, words for the rest."""
+"""Chinese-aware tokenization for search: character bigrams and single characters for CJK runs,
+whole words for letters and digits, every token at the position of its first character."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
 
 from index.search.fold import fold
+from index.search.vocabulary import registered_vocabulary
 
 __all__ = [
     "BigramAnalyzer",
     "TokenSpan",
+    "ends_with_lone_cjk",
     "index_terms",
     "query_terms",
     "token_spans",
@@ -37,13 +40,34 @@ class TokenSpan:
     end: int
 
 
-def index_terms(text: str) -> dict[str, list[int]]:
+def _run_tokens(run: str, bigrams: Set[str]) -> Iterator[tuple[int, str]]:
+    """(offset in run, term) for a CJK run.
+
+    A pair in the vocabulary is a bigram term at its first character. A character gets a
+    single-character term when a pair it begins or ends is not in the vocabulary, and at the
+    end of the run (where no pair begins). Every pair of the run is thus findable: as a
+    bigram, or as two single characters at consecutive positions.
+    """
+    last = len(run) - 1
+    rare_before = False
+    for i in range(last):
+        pair = run[i : i + 2]
+        if pair in bigrams:
+            yield i, pair
+            if rare_before:
+                yield i, run[i]
+            rare_before = False
+        else:
+            yield i, run[i]
+            rare_before = True
+    yield last, run[last]
+
+
+def index_terms(text: str, bigrams: Set[str]) -> dict[str, list[int]]:
     """The terms of ``text`` with their positions, exactly as :func:`token_spans` gives them.
 
-    A CJK run of n >= 2 characters gives its n-1 overlapping bigrams at consecutive positions,
-    plus its last character as a unigram sharing the last bigram's position (so that a
-    one-character query still finds it). A one-character run gives that character. A word
-    gives itself. This is the indexing hot path, so it avoids building token objects.
+    Each CJK character and each word takes one position. This is the indexing hot path, so
+    it avoids building token objects.
     """
     terms: dict[str, list[int]] = {}
     pos = 0
@@ -52,53 +76,65 @@ def index_terms(text: str) -> dict[str, list[int]]:
             terms.setdefault(word, []).append(pos)
             pos += 1
             continue
-        length = len(cjk)
-        if length == 1:
-            terms.setdefault(cjk, []).append(pos)
-            pos += 1
-            continue
-        for i in range(length - 1):
-            terms.setdefault(cjk[i : i + 2], []).append(pos + i)
-        pos += length - 1
-        terms.setdefault(cjk[-1], []).append(pos - 1)
+        for offset, term in _run_tokens(cjk, bigrams):
+            terms.setdefault(term, []).append(pos + offset)
+        pos += len(cjk)
     return terms
 
 
-def query_terms(text: str) -> list[str]:
+def query_terms(text: str, bigrams: Set[str]) -> list[str]:
     """The terms a query string must match at consecutive positions (a phrase).
 
-    Unlike indexing, a CJK run gives only its bigrams: a run's tail unigram shares a position
-    with the last bigram, so it must not take a position of its own in a phrase.
+    Each character of a CJK run is covered by the bigram starting at it if that pair is in the
+    vocabulary, else by itself; the run's last character needs its own term only when no
+    bigram covered it or when more tokens follow (the index has it there: a run's end).
     """
+    tokens = _TOKEN.findall(fold(text))
     terms: list[str] = []
-    for cjk, word in _TOKEN.findall(fold(text)):
+    for index, (cjk, word) in enumerate(tokens):
         if word:
             terms.append(word)
-        elif len(cjk) == 1:
-            terms.append(cjk)
-        else:
-            terms.extend(cjk[i : i + 2] for i in range(len(cjk) - 1))
+            continue
+        last = len(cjk) - 1
+        covered = False
+        for i in range(last):
+            pair = cjk[i : i + 2]
+            covered = pair in bigrams
+            terms.append(pair if covered else cjk[i])
+        if not covered or index < len(tokens) - 1:
+            terms.append(cjk[last])
     return terms
 
 
-def token_spans(text: str) -> Iterator[TokenSpan]:
+def ends_with_lone_cjk(text: str) -> bool:
+    """Whether the text's last token is one CJK character after another token (``iPhone手``).
+
+    The index cannot pin such a character to a position: the text may go on into a bigram.
+    """
+    tokens = _TOKEN.findall(fold(text))
+    return len(tokens) > 1 and len(tokens[-1][0]) == 1
+
+
+def token_spans(text: str, bigrams: Set[str]) -> Iterator[TokenSpan]:
     """Every indexed token with its character offsets into ``text`` (for highlighting)."""
     pos = 0
     for match in _TOKEN.finditer(fold(text)):
         start, end = match.span()
         run = match.group()
-        if match.lastindex == 2 or end - start == 1:
+        if match.lastindex == 2:
             yield TokenSpan(run, pos, start, end)
             pos += 1
             continue
-        for i in range(end - start - 1):
-            yield TokenSpan(run[i : i + 2], pos + i, start + i, start + i + 2)
-        pos += end - start - 1
-        yield TokenSpan(run[-1], pos - 1, end - 1, end)
+        for offset, term in _run_tokens(run, bigrams):
+            yield TokenSpan(term, pos + offset, start + offset, start + offset + len(term))
+        pos += len(run)
 
 
 class BigramAnalyzer(Analyzer):  # type: ignore[misc]
     """The same tokens as a Whoosh analyzer, for Whoosh APIs that analyze text themselves."""
+
+    def __init__(self, vocabulary_key: str) -> None:
+        self.vocabulary_key = vocabulary_key
 
     def __call__(
         self,
@@ -112,9 +148,10 @@ class BigramAnalyzer(Analyzer):  # type: ignore[misc]
         mode: str = "",
         **kwargs: Any,
     ) -> Iterator[Token]:
+        bigrams = registered_vocabulary(self.vocabulary_key).bigrams
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if mode == "query":
-            for pos, term in enumerate(query_terms(value)):
+            for pos, term in enumerate(query_terms(value, bigrams)):
                 token.text = term
                 token.boost = 1.0
                 token.stopped = False
@@ -122,7 +159,7 @@ class BigramAnalyzer(Analyzer):  # type: ignore[misc]
                     token.pos = start_pos + pos
                 yield token
             return
-        for span in token_spans(value):
+        for span in token_spans(value, bigrams):
             token.text = span.text
             token.boost = 1.0
             token.stopped = False
@@ -136,7 +173,7 @@ class BigramAnalyzer(Analyzer):  # type: ignore[misc]
             yield token
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
+        return isinstance(other, BigramAnalyzer) and other.vocabulary_key == self.vocabulary_key
 
     def __hash__(self) -> int:
-        return hash(type(self))
+        return hash(self.vocabulary_key)

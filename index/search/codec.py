@@ -11,6 +11,7 @@ from whoosh.fields import TEXT
 from whoosh.formats import Positions
 
 from index.search.analyzer import BigramAnalyzer, index_terms
+from index.search.vocabulary import registered_vocabulary
 
 __all__ = ["BigramField", "CompactPositions", "InliningCodec", "encode_positions"]
 
@@ -47,17 +48,23 @@ class CompactPositions(Positions):  # type: ignore[misc]
 
 
 class BigramField(TEXT):  # type: ignore[misc]
-    """A text field indexed as CJK bigrams (see :mod:`index.search.analyzer`), phrase-capable."""
+    """A text field indexed as CJK bigrams (see :mod:`index.search.analyzer`), phrase-capable.
 
-    def __init__(self, field_boost: float = 1.0, stored: bool = False) -> None:
+    It names its bigram vocabulary by key (the schema is pickled into the index, the
+    vocabulary is not); the index that owns the field loads and registers it.
+    """
+
+    def __init__(self, vocabulary_key: str, field_boost: float = 1.0) -> None:
         super().__init__(
-            analyzer=BigramAnalyzer(), phrase=True, field_boost=field_boost, stored=stored
+            analyzer=BigramAnalyzer(vocabulary_key), phrase=True, field_boost=field_boost
         )
+        self.vocabulary_key = vocabulary_key
         self.format = CompactPositions(field_boost=field_boost)
 
     def index(self, value: str, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         boost = float(self.format.field_boost)
-        for term, positions in index_terms(value).items():
+        bigrams = registered_vocabulary(self.vocabulary_key).bigrams
+        for term, positions in index_terms(value, bigrams).items():
             yield (
                 term.encode("utf-8"),
                 len(positions),

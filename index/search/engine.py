@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 from index.search.codec import BigramField, InliningCodec
 from index.search.fold import fold
 from index.search.query import ParsedQuery, text_query
+from index.search.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 
 __all__ = [
     "INDEX_FORMAT",
@@ -31,8 +32,9 @@ __all__ = [
 ]
 
 # Bump when the schema or the analysis changes: a library with another format is re-indexed.
-INDEX_FORMAT = "bigram-1"
+INDEX_FORMAT = "bigram-2"
 _FORMAT_FILE = "FORMAT"
+_VOCABULARY_FILE = "BIGRAMS"
 TITLE_BOOST = 2.0
 _WRITE_LOCK_TIMEOUT = 5.0
 
@@ -41,12 +43,12 @@ class IndexBusyError(Exception):
     """Another process holds the index's write lock."""
 
 
-def build_schema() -> Schema:
+def build_schema(vocabulary_key: str) -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
-        title=BigramField(field_boost=TITLE_BOOST),
-        content=BigramField(),
-        outlet=BigramField(),
+        title=BigramField(vocabulary_key, field_boost=TITLE_BOOST),
+        content=BigramField(vocabulary_key),
+        outlet=BigramField(vocabulary_key),
         tag=KEYWORD(commas=True, lowercase=False, scorable=False),
         date=ID(),
     )
@@ -135,22 +137,44 @@ class SearchIndex:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._local = threading.local()
+        self._vocabulary: Vocabulary | None = None
         folder.mkdir(parents=True, exist_ok=True)
         format_file = folder / _FORMAT_FILE
         current = format_file.read_text().strip() if format_file.exists() else None
-        if current != INDEX_FORMAT or not windex.exists_in(str(folder)):
-            self._index = windex.create_in(str(folder), build_schema())
+        if (
+            current != INDEX_FORMAT
+            or not windex.exists_in(str(folder))
+            or not (folder / _VOCABULARY_FILE).exists()
+        ):
+            self._create()
             format_file.write_text(INDEX_FORMAT + "\n")
             self.was_rebuilt = True
         else:
             self._index = windex.open_dir(str(folder))
             self.was_rebuilt = False
 
+    def _create(self) -> None:
+        self._vocabulary = default_vocabulary()
+        self._vocabulary.save(self.folder / _VOCABULARY_FILE)
+        self._index = windex.create_in(str(self.folder), build_schema(self._vocabulary.key))
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The index's bigram vocabulary, read on first use (it takes ~0.1 s)."""
+        if self._vocabulary is None:
+            self._vocabulary = load_vocabulary(self.folder / _VOCABULARY_FILE)
+        return self._vocabulary
+
+    @property
+    def bigrams(self) -> frozenset[str]:
+        return self.vocabulary.bigrams
+
     def doc_count(self) -> int:
         return int(self._index.doc_count())
 
     def batch(self, procs: int = 1, limitmb: int = 256) -> IndexBatch:
         """A writer; with ``procs`` > 1 Whoosh analyzes and sorts in that many processes."""
+        self.vocabulary  # noqa: B018 (load it before Whoosh forks its writer processes)
         options: dict[str, Any] = {"limitmb": limitmb, "codec": InliningCodec()}
         if procs > 1:
             options.update(procs=procs, multisegment=True)
@@ -170,7 +194,7 @@ class SearchIndex:
     def clear(self) -> None:
         """Empty the index (for a rebuild)."""
         self._close_searcher()
-        self._index = windex.create_in(str(self.folder), build_schema())
+        self._create()
 
     def optimize(self) -> None:
         """Merge all segments into one (faster searches after a large import)."""
@@ -197,6 +221,7 @@ class SearchIndex:
         if parsed.highlight:
             in_title = [text_query("title", terms) for terms in parsed.highlight]
             query = wq.AndMaybe(query, wq.Or(in_title))
+        self.vocabulary  # noqa: B018 (fields analyze with it)
         searcher = self._searcher()
         results = searcher.search(query, limit=max(1, offset + limit))
         hits = [

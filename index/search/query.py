@@ -4,11 +4,12 @@ title:, outlet:, tag:, date:2025-01..2025-06, parentheses."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from index.search.analyzer import query_terms
+from index.search.analyzer import ends_with_lone_cjk, query_terms
 from index.search.fold import fold
 
 __all__ = ["FIELDS", "ParsedQuery", "QuerySyntaxError", "parse_query", "text_query"]
@@ -95,8 +96,9 @@ def _word_token(word: str, source: str, end: int, tokens: list[_Token]) -> _Toke
 
 
 class _Parser:
-    def __init__(self, tokens: list[_Token]) -> None:
+    def __init__(self, tokens: list[_Token], bigrams: Set[str]) -> None:
         self.tokens = tokens
+        self.bigrams = bigrams
         self.index = 0
         self.highlight: list[list[str]] = []
 
@@ -164,12 +166,12 @@ class _Parser:
         return self.text_atom("content", token.text, negated)
 
     def text_atom(self, fieldname: str, text: str, negated: bool) -> wq.Query | None:
-        terms = query_terms(text)
+        terms = query_terms(text, self.bigrams)
         if not terms:
             return None
         if not negated:
             self.highlight.append(terms)
-        return text_query(fieldname, terms)
+        return text_query(fieldname, terms, ends_with_lone_cjk(text))
 
     def field_atom(self, token: _Token, negated: bool) -> wq.Query:
         if token.name == "tag":
@@ -177,26 +179,26 @@ class _Parser:
         if token.name == "date":
             return date_query(token.text)
         fieldname = "title" if token.name == "title" else "outlet"
-        terms = query_terms(token.text)
+        terms = query_terms(token.text, self.bigrams)
         if not terms:
             raise QuerySyntaxError(f"{token.name}: has nothing searchable in {token.text!r}")
         if not negated and fieldname == "title":
             self.highlight.append(terms)
-        return text_query(fieldname, terms)
+        return text_query(fieldname, terms, ends_with_lone_cjk(token.text))
 
 
 def _is_cjk_char(term: str) -> bool:
     return len(term) == 1 and not term.isascii()
 
 
-def text_query(fieldname: str, terms: list[str]) -> wq.Query:
+def text_query(fieldname: str, terms: list[str], loose_tail: bool = False) -> wq.Query:
     """Terms at consecutive positions; one CJK character matches any bigram it starts.
 
-    A phrase that ends in a lone CJK character after a word (``iPhone手``) cannot pin that
-    character's position, since the text may continue it into a bigram; it must then only
-    start some bigram in the same article.
+    With ``loose_tail`` (the text ends in a lone CJK character after a word, ``iPhone手``)
+    that character cannot be pinned to a position, since the text may continue it into a
+    bigram; it must then only start some term in the same article.
     """
-    if len(terms) > 1 and _is_cjk_char(terms[-1]):
+    if loose_tail and len(terms) > 1:
         return wq.And([text_query(fieldname, terms[:-1]), wq.Prefix(fieldname, terms[-1])])
     if len(terms) > 1:
         return wq.Phrase(fieldname, terms)
@@ -237,10 +239,13 @@ def date_query(text: str) -> wq.Query:
     return wq.TermRange("date", low, high)
 
 
-def parse_query(source: str) -> ParsedQuery:
-    """Parse the search syntax; raises :class:`QuerySyntaxError` with a one-line reason."""
+def parse_query(source: str, bigrams: Set[str]) -> ParsedQuery:
+    """Parse the search syntax; raises :class:`QuerySyntaxError` with a one-line reason.
+
+    ``bigrams`` is the vocabulary of the index to be searched (it decides the query terms).
+    """
     if not source.strip(_SPACE):
         raise QuerySyntaxError("empty query")
-    parser = _Parser(_lex(source))
+    parser = _Parser(_lex(source), bigrams)
     parsed = parser.parse()
     return ParsedQuery(parsed, parser.highlight)

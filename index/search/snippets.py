@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass
 
 from index.search.analyzer import token_spans
@@ -30,7 +31,7 @@ class Snippet:
         return "".join(parts)
 
 
-def find_matches(text: str, phrases: list[list[str]]) -> list[tuple[int, int]]:
+def find_matches(text: str, phrases: list[list[str]], bigrams: Set[str]) -> list[tuple[int, int]]:
     """Spans of ``text`` that the search index matched for each phrase (a list of query terms).
 
     Uses the indexing tokenizer, so a highlight is exactly what the index found: terms at
@@ -40,7 +41,7 @@ def find_matches(text: str, phrases: list[list[str]]) -> list[tuple[int, int]]:
         return []
     at_position: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
     starts: dict[str, list[int]] = defaultdict(list)
-    for span in token_spans(text):
+    for span in token_spans(text, bigrams):
         at_position[span.pos].setdefault(span.text, (span.start, span.end))
         starts[span.text].append(span.pos)
         if len(span.text) == 2 and not span.text.isascii():
@@ -87,9 +88,11 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_snippet(text: str, phrases: list[list[str]], width: int = 120) -> Snippet:
+def make_snippet(
+    text: str, phrases: list[list[str]], bigrams: Set[str], width: int = 120
+) -> Snippet:
     """The ``width``-character window with the most matches, context before the first one."""
-    matches = find_matches(text, phrases)
+    matches = find_matches(text, phrases, bigrams)
     flat = text.replace("\n", " ")
     if not matches:
         return _window(flat, 0, width, [])

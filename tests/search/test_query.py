@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from whoosh import query as wq
 
-from index.search.query import QuerySyntaxError, parse_query
+from index.search.query import ParsedQuery, QuerySyntaxError
+from index.search.query import parse_query as parse_with
+from index.search.vocabulary import default_vocabulary
+
+
+def parse_query(text: str) -> ParsedQuery:
+    return parse_with(text, default_vocabulary().bigrams)
 
 
 def parsed(text: str) -> wq.Query:
@@ -29,15 +35,19 @@ def test_or_not_and_minus() -> None:
 
 
 def test_quoted_phrase_keeps_its_word_boundaries() -> None:
-    assert parsed('"中国 银行"') == wq.Phrase("content", ["中国", "银行"])
+    assert parsed('"中国 银行"') == wq.Phrase("content", ["中国", "国", "银行"])
     assert parsed("“中国银行”") == wq.Phrase("content", ["中国", "国银", "银行"])
 
 
 def test_field_filters() -> None:
     assert parsed("title:幸福") == wq.Term("title", "幸福")
     assert parsed("outlet:江門日報") == wq.Phrase("outlet", ["江门", "门日", "日报"])
+    assert parsed("title:鲁迅的") == wq.Phrase("title", ["鲁迅", "迅", "的"])
     assert parsed("tag:北京") == wq.Term("tag", "北京")
-    assert parsed('title:"邻里 节"') == wq.And([wq.Term("title", "邻里"), wq.Prefix("title", "节")])
+    assert parsed('title:"邻里 节"') == wq.And(
+        [wq.Phrase("title", ["邻里", "里"]), wq.Prefix("title", "节")]
+    )
+    assert parsed("iPhone手") == wq.And([wq.Term("content", "iphone"), wq.Prefix("content", "手")])
 
 
 def test_date_ranges() -> None:

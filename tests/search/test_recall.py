@@ -30,7 +30,9 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 
 
 def found(index: SearchIndex, query: str) -> set[int]:
-    return {hit.article_id for hit in index.search(parse_query(query), limit=50).hits}
+    return {
+        hit.article_id for hit in index.search(parse_query(query, index.bigrams), limit=50).hits
+    }
 
 
 def scan(needle: str) -> set[int]:

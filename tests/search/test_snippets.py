@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from index.search.query import parse_query
 from index.search.snippets import Snippet, find_matches, make_snippet
+from index.search.vocabulary import default_vocabulary
+
+BIGRAMS = default_vocabulary().bigrams
 
 TEXT = "鲁迅的青年時代是在紹興度過的。他後來去了日本，學習醫學。中国农业发展银行今天宣布。"
 
 
 def spans_of(text: str, query: str) -> list[str]:
-    return [text[s:e] for s, e in find_matches(text, parse_query(query).highlight)]
+    return [
+        text[s:e] for s, e in find_matches(text, parse_query(query, BIGRAMS).highlight, BIGRAMS)
+    ]
 
 
 def test_highlights_cover_matches_in_either_script() -> None:
@@ -26,12 +31,12 @@ def test_overlapping_matches_merge() -> None:
 
 
 def test_snippet_window_and_render() -> None:
-    snippet = make_snippet(TEXT, parse_query("农业").highlight, width=20)
+    snippet = make_snippet(TEXT, parse_query("农业", BIGRAMS).highlight, BIGRAMS, width=20)
     assert snippet.text.startswith("…")
     assert [snippet.text[s:e] for s, e in snippet.highlights] == ["农业"]
     assert "[农业]" in snippet.render()
 
 
 def test_no_match_gives_the_opening_of_the_text() -> None:
-    snippet = make_snippet("第一段\n第二段", [["不在"]], width=5)
+    snippet = make_snippet("第一段\n第二段", [["不在"]], BIGRAMS, width=5)
     assert snippet == Snippet("第一段 第…", ())
