@@ -62,7 +62,7 @@ def _schedule_quit(app: ModuleType, ms: int) -> None:
     qt_app = app.create_application()
 
     def report_and_quit() -> None:
-        titles = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
+        titles = sorted(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
         if titles:
             print(WINDOW_SHOWN.format(titles=" | ".join(titles), ms=ms), file=sys.stderr)
             qt_app.quit()
