@@ -23,11 +23,11 @@ ORGANIZATION = "archive-reader"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists), named for QSettings, translated."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication(argv or [sys.argv[0]])
     install_translator(app)
     return app
@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         window = open_window(library)
         status = app.exec()
+        window.save_state()  # also when the loop was quit without closing the window
         window.shutdown()
         return int(status)
     finally:
