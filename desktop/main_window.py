@@ -253,10 +253,14 @@ class MainWindow(QMainWindow):
     # Query ---------------------------------------------------------------------------------
 
     def current_query(self) -> ArticleQuery:
+        """The search box and tag selection; a new search lists its best hits first."""
+        current = self.article_model.query
+        text = self.search_field.text().strip()
         return replace(
-            self.article_model.query,
-            text=self.search_field.text().strip(),
+            current,
+            text=text,
             tags=tuple(self.tag_browser.selected_tags()),
+            ranked=(current.ranked and text == current.text) or text != current.text,
         )
 
     def apply_query(self) -> None:
@@ -285,7 +289,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         query = self.article_model.query
         header = self.article_view.horizontalHeader()
-        header.setSortIndicatorShown(not query.searching)
+        header.setSortIndicatorShown(not (query.searching and query.ranked))
         self.reader.set_highlight(self.article_model.highlight if query.searching else None)
         self._update_status()
         if self.article_model.rowCount() and not self.article_view.selectionModel().hasSelection():

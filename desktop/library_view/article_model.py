@@ -186,11 +186,11 @@ class ArticleListModel(QAbstractTableModel):
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by title, outlet or date (a search keeps its best-first order)."""
+        """Sort by title, outlet or date; a search then lists its hits in that order too."""
         key = _SORT_KEYS.get(column)
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._query.sort, self._query.descending):
-            return
-        self.set_query(replace(self._query, sort=key, descending=descending))
+        query = replace(self._query, sort=key, descending=descending, ranked=False)
+        if query != self._query:
+            self.set_query(query)

@@ -12,7 +12,7 @@ from index.library import Library
 from index.search.query import parse_query
 from index.search.snippets import find_matches
 
-__all__ = ["Highlighter", "Span", "no_highlights", "search_highlighter"]
+__all__ = ["Highlighter", "Span", "matching_ids", "no_highlights", "search_highlighter"]
 
 Span = tuple[int, int]
 Highlighter = Callable[[str], list[Span]]
@@ -34,3 +34,13 @@ def search_highlighter(library: Library, query: str) -> Highlighter:
         return find_matches(text, phrases, bigrams)
 
     return highlight
+
+
+def matching_ids(library: Library, query: str, limit: int) -> list[int]:
+    """Ids of up to ``limit`` articles ``query`` finds, best first, without building snippets.
+
+    Raises ``QuerySyntaxError``.
+    """
+    parsed = parse_query(query, library.index.bigrams)
+    page = library.index.search(parsed, limit=max(1, limit))
+    return [hit.article_id for hit in page.hits]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.modeltest import ModelTester
 
 from desktop.library_view.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
-from desktop.library_view.article_source import ArticleQuery
+from desktop.library_view.article_source import ArticleQuery, sort_summaries
 from desktop.script import ScriptConverter
 from desktop.tags.tag_model import TAG_ROLE, TagTreeModel
 from index.library import Library
@@ -65,3 +65,33 @@ def test_tag_model_passes_modeltester(qtmodeltester: ModelTester, sample_library
     assert community.data(TAG_ROLE) == Tag("topic", "社区")
     assert community.data() == "社區"
     assert community.siblingAtColumn(1).data() == 9
+
+
+def test_a_search_sorted_by_a_column_keeps_its_hits(sample_library: Library) -> None:
+    from PySide6.QtCore import Qt
+
+    model = ArticleListModel(sample_library, ScriptConverter(), "simplified")
+    assert model.set_query(ArticleQuery(text="社区"))
+    ranked = {model.article_id(row) for row in range(model.rowCount())}
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert not model.query.ranked
+    ids = [model.article_id(row) for row in range(model.rowCount())]
+    assert set(ids) == ranked and model.total == len(ranked)
+    titles = [model.index(row, Column.TITLE).data() for row in range(model.rowCount())]
+    stored = [sample_library.get_article(i) for i in ids]
+    assert [a.title for a in stored if a is not None] == sorted(a.title for a in stored if a)
+    assert titles[0]
+
+
+def test_sort_summaries_puts_missing_values_last() -> None:
+    from index.library import ArticleSummary
+
+    rows = [
+        ArticleSummary(1, "b", None, "2025-01-01"),
+        ArticleSummary(2, "a", "报", None),
+        ArticleSummary(3, "c", None, "2025-03-01"),
+    ]
+    assert [s.id for s in sort_summaries(rows, "published", True)] == [3, 1, 2]
+    assert [s.id for s in sort_summaries(rows, "published", False)] == [1, 3, 2]
+    assert [s.id for s in sort_summaries(rows, "title", False)] == [2, 1, 3]
+    assert [s.id for s in sort_summaries(rows, "outlet", False)] == [2, 1, 3]
