@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.export.export_dialog import ExportDialog
-from desktop.export.pdf import default_title, export_pdf
+from desktop.export.export_job import ExportJob
+from desktop.export.pdf import PdfExport, default_title
 from desktop.fonts import reader_font
 from desktop.importing.import_dialog import ImportProgressDialog, show_import_summary
 from desktop.importing.import_worker import ImportJob
@@ -56,7 +57,8 @@ SEARCH_DELAY_MS = 300
 class MainWindow(QMainWindow):
     """The library window. ``import_finished`` fires after an import's summary is shown."""
 
-    import_finished = Signal(object)  # ImportSummary
+    import_finished = Signal(object)  # ImportSummary, or None when the import failed
+    export_finished = Signal(object)  # PdfExport, or None when the export failed
 
     def __init__(self, library: Library, settings: AppSettings) -> None:
         super().__init__()
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.converter = ScriptConverter()
         self.script: DisplayScript = settings.script
         self.import_job: ImportJob | None = None
+        self.export_job: ExportJob | None = None
         self._progress: ImportProgressDialog | None = None
         self.setWindowTitle(self.tr("Archive Reader — {folder}").format(folder=library.folder))
         self.setAcceptDrops(True)
@@ -529,22 +532,40 @@ class MainWindow(QMainWindow):
 
     def write_pdf(
         self, articles: list[StoredArticle], path: Path, script: DisplayScript, title: str
-    ) -> bool:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = export_pdf(articles, path, script, title or None, self.converter)
-        except OSError as error:
-            QMessageBox.warning(
-                self, self.tr("Export failed"), f"{path}: {error.strerror or error}"
-            )
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(
-            self.tr("Saved {path} ({pages} pages).").format(path=result.path, pages=result.pages),
-            8000,
-        )
-        return True
+    ) -> ExportJob | None:
+        """Export in a worker thread behind a busy dialog; ``export_finished`` reports."""
+        if self.export_job is not None:
+            self.statusBar().showMessage(self.tr("An export is already running."), 4000)
+            return None
+        job = ExportJob(articles, path, script, title or None, self)
+        busy = QProgressDialog(self.tr("Writing {path}…").format(path=path), "", 0, 0, self)
+        busy.setCancelButton(None)
+        busy.setWindowTitle(self.tr("Export PDF"))
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(300)
+        job.done.connect(lambda result: self._export_done(busy, result))
+        job.failed.connect(lambda reason: self._export_failed(busy, reason))
+        self.export_job = job
+        self.export_action.setEnabled(False)
+        job.start()
+        return job
+
+    def _end_export(self, busy: QProgressDialog) -> None:
+        busy.close()
+        busy.deleteLater()
+        self.export_job = None
+        self.export_action.setEnabled(True)
+
+    def _export_done(self, busy: QProgressDialog, result: PdfExport) -> None:
+        self._end_export(busy)
+        saved = self.tr("Saved {path} ({pages} pages).")
+        self.statusBar().showMessage(saved.format(path=result.path, pages=result.pages), 8000)
+        self.export_finished.emit(result)
+
+    def _export_failed(self, busy: QProgressDialog, reason: str) -> None:
+        self._end_export(busy)
+        QMessageBox.warning(self, self.tr("Export failed"), reason)
+        self.export_finished.emit(None)
 
     # Window state --------------------------------------------------------------------------
 
@@ -568,10 +589,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def shutdown(self) -> None:
-        """Stop a running import (keeping what it stored) and join its thread."""
+        """Stop a running import (keeping what it stored); join the worker threads."""
         if self.import_job is not None:
             self.import_job.cancel()
             self.import_job.wait()
+        if self.export_job is not None:
+            self.export_job.wait()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

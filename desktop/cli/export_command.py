@@ -99,5 +99,9 @@ def _write(articles: list[StoredArticle], args: argparse.Namespace) -> int:
         print(error_line(str(args.output), error.strerror or str(error)), file=sys.stderr)
         return 1
     del app
-    print(f"{result.path}: {len(articles)} articles, {result.pages} pages")
+    print(f"{result.path}: {_count(len(articles), 'article')}, {_count(result.pages, 'page')}")
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

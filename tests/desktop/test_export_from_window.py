@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from desktop.export.export_dialog import suggested_file_name
+from desktop.export.pdf import PdfExport
 from desktop.main_window import MainWindow
 
 
@@ -23,18 +26,33 @@ def test_dialog_offers_the_selection_in_the_current_script(window: MainWindow) -
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
 
 
-def test_selected_articles_are_written(window: MainWindow, tmp_path: Path) -> None:
+def test_selected_articles_are_written_in_a_thread(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     window.article_view.selectRow(0)
-    window.article_view.selectRow(1)
-    ids = window.selected_ids()
-    assert len(ids) == 1  # selectRow replaces the selection
     articles = window.articles_to_export()
-    assert [a.id for a in articles] == ids
+    assert [a.id for a in articles] == window.selected_ids() and len(articles) == 1
     path = tmp_path / "one.pdf"
-    assert window.write_pdf(articles, path, "simplified", "")
-    reader = PdfReader(path)
-    assert len(reader.outline) == 1
+    with qtbot.waitSignal(window.export_finished, timeout=30_000) as finished:
+        job = window.write_pdf(articles, path, "simplified", "")
+        assert job is not None and job.is_running()
+    assert isinstance(finished.args[0], PdfExport) and not job.is_running()
+    assert len(PdfReader(path).outline) == 1
     assert "Saved" in window.statusBar().currentMessage()
+
+
+def test_a_failed_export_says_why(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    window.article_view.selectRow(0)
+    path = tmp_path / "missing-folder" / "out.pdf"
+    with qtbot.waitSignal(window.export_finished, timeout=30_000) as finished:
+        window.write_pdf(window.articles_to_export(), path, "simplified", "")
+    assert finished.args == [None]
+    assert warnings and str(path.parent) in warnings[0]
+    assert window.export_job is None and window.export_action.isEnabled()
 
 
 def test_file_names_from_titles_are_safe() -> None:
