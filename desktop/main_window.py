@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -169,6 +170,9 @@ class MainWindow(QMainWindow):
             self.tr("Import…"), self.choose_import, QKeySequence.StandardKey.Open
         )
         self.import_action.setToolTip(self.tr("Import dump files or folders (or drop them here)"))
+        self.import_files_action = self._action(
+            self.tr("Import files…"), self.choose_import_files, "Ctrl+Shift+O"
+        )
         self.export_action = self._action(
             self.tr("Export PDF…"), self.export_selected, QKeySequence.StandardKey.Print
         )
@@ -226,7 +230,7 @@ class MainWindow(QMainWindow):
 
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
-        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addActions([self.import_action, self.import_files_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view_menu = menus.addMenu(self.tr("&View"))
@@ -444,11 +448,14 @@ class MainWindow(QMainWindow):
     # Import --------------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of dump files"))
         if folder:
             self.start_import([Path(folder)])
+
+    def choose_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import dump files"))
+        if files:
+            self.start_import([Path(name) for name in files])
 
     def start_import(self, paths: list[Path], quiet: bool = False) -> ImportJob | None:
         """Import in a worker thread with a progress dialog; None if one is running."""
@@ -463,6 +470,7 @@ class MainWindow(QMainWindow):
         job.failed.connect(self._import_failed)
         self.import_job, self._progress = job, progress
         self.import_action.setEnabled(False)
+        self.import_files_action.setEnabled(False)
         progress.show()
         job.start()
         return job
@@ -473,6 +481,7 @@ class MainWindow(QMainWindow):
             self._progress.deleteLater()
         self.import_job, self._progress = None, None
         self.import_action.setEnabled(True)
+        self.import_files_action.setEnabled(True)
         self.reload_tags()
         self.article_model.refresh()
 

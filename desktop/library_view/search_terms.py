@@ -25,13 +25,12 @@ def no_highlights(text: str) -> list[Span]:
 def search_highlighter(library: Library, query: str) -> Highlighter:
     """Spans of a text that ``query`` matches, through the index's own tokenizer and script
     fold (a simplified query marks traditional text). Raises ``QuerySyntaxError``."""
-    bigrams = library.index.bigrams  # the index's vocabulary decides the query terms
-    phrases = parse_query(query, bigrams).highlight
-    if not phrases:
+    atoms = parse_query(query, library.index.bigrams).atoms  # the positive text atoms
+    if not atoms:
         return no_highlights
 
     def highlight(text: str) -> list[Span]:
-        return find_matches(text, phrases, bigrams)
+        return find_matches(text, atoms)
 
     return highlight
 

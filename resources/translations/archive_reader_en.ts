@@ -165,220 +165,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>Archive Reader — {folder}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>Reset filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166" />
+        <location filename="../../desktop/main_window.py" line="170" />
         <source>Import…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="172" />
         <source>Import dump files or folders (or drop them here)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="174" />
+        <source>Import files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="177" />
         <source>Export PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>Export the selected articles to PDF (Ctrl+P)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>Find in article</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="181" />
         <source>Search the library</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>Zoom in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="187" />
         <source>Zoom out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="189" />
         <source>Actual size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="191" />
         <source>Add tag to selected articles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Remove tag from selected articles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201" />
+        <location filename="../../desktop/main_window.py" line="208" />
         <source>Show everything in simplified characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>Show everything in traditional characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>Search: words, "a phrase", OR, -word, title:, outlet:, tag:, date:2025-07</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211" />
+        <location filename="../../desktop/main_window.py" line="218" />
         <source>Main</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229" />
+        <location filename="../../desktop/main_window.py" line="236" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233" />
+        <location filename="../../desktop/main_window.py" line="240" />
         <source>&amp;Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280" />
+        <location filename="../../desktop/main_window.py" line="291" />
         <source>Search not understood: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299" />
+        <location filename="../../desktop/main_window.py" line="310" />
         <source>search “{text}”</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="308" />
+        <location filename="../../desktop/main_window.py" line="319" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="310" />
+        <location filename="../../desktop/main_window.py" line="321" />
         <source>Filter: {filter}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="312" />
+        <location filename="../../desktop/main_window.py" line="323" />
         <source>{count} · filter: {filter}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315" />
+        <location filename="../../desktop/main_window.py" line="326" />
         <source>{count} in the library</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369" />
+        <location filename="../../desktop/main_window.py" line="380" />
         <source>Select the articles to tag first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="372" />
+        <location filename="../../desktop/main_window.py" line="383" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="372" />
+        <location filename="../../desktop/main_window.py" line="383" />
         <source>Tag for %n article(s):</source>
         <translation>
             <numerusform>Tag for %n article:</numerusform><numerusform>Tag for %n articles:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382" />
+        <location filename="../../desktop/main_window.py" line="393" />
         <source>Tag not added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="397" />
+        <location filename="../../desktop/main_window.py" line="408" />
         <source>The selected articles have no tags of yours.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401" />
+        <location filename="../../desktop/main_window.py" line="412" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401" />
+        <location filename="../../desktop/main_window.py" line="412" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="409" />
+        <location filename="../../desktop/main_window.py" line="420" />
         <source>Select the articles to untag first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="415" />
+        <location filename="../../desktop/main_window.py" line="426" />
         <source>Tag not removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442" />
+        <location filename="../../desktop/main_window.py" line="451" />
         <source>Import a folder of dump files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="449" />
+        <location filename="../../desktop/main_window.py" line="456" />
+        <source>Import dump files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="463" />
         <source>An import is already running.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="478" />
+        <location filename="../../desktop/main_window.py" line="494" />
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>Imported %n article.</numerusform><numerusform>Imported %n articles.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="484" />
+        <location filename="../../desktop/main_window.py" line="500" />
         <source>Import failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="509" />
+        <location filename="../../desktop/main_window.py" line="525" />
         <source>Select the articles to export first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="534" />
+        <location filename="../../desktop/main_window.py" line="547" />
+        <source>An export is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="550" />
+        <source>Writing {path}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="552" />
+        <source>Export PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="576" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="540" />
+        <location filename="../../desktop/main_window.py" line="570" />
         <source>Saved {path} ({pages} pages).</source>
         <translation type="unfinished" />
     </message>
@@ -419,13 +444,13 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/reader/reader_pane.py" line="145" />
+        <location filename="../../desktop/reader/reader_pane.py" line="144" />
         <source>%n repaired spot(s)</source>
         <translation>
             <numerusform>%n repaired spot</numerusform><numerusform>%n repaired spots</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/reader/reader_pane.py" line="150" />
+        <location filename="../../desktop/reader/reader_pane.py" line="149" />
         <source>%n repair(s)</source>
         <translation>
             <numerusform>%n repair</numerusform><numerusform>%n repairs</numerusform></translation>

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -118,3 +119,51 @@ def test_closing_the_window_joins_a_running_import(
     assert job is not None
     window.close()
     assert not job.is_running()
+
+
+def test_dropping_folders_on_the_window_imports_them(
+    qtbot: QtBot, empty_library: Library, app_settings: AppSettings, dump_folder: Path
+) -> None:
+    window = MainWindow(empty_library, app_settings)
+    qtbot.addWidget(window)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(dump_folder))])
+    position = QPointF(window.rect().center())
+    enter = QDragEnterEvent(
+        position,
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        position,
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
+        window.dropEvent(drop)
+    assert finished.args[0].added == 10
+
+
+def test_dragging_web_links_is_refused(
+    qtbot: QtBot, empty_library: Library, app_settings: AppSettings
+) -> None:
+    window = MainWindow(empty_library, app_settings)
+    qtbot.addWidget(window)
+    data = QMimeData()
+    data.setUrls([QUrl("http://example.invalid/feed.txt")])
+    enter = QDragEnterEvent(
+        QPointF(window.rect().center()),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter.ignore()
+    window.dragEnterEvent(enter)
+    assert not enter.isAccepted()
