@@ -53,8 +53,11 @@ _IN_STEP_SPECIAL = re.compile(rf"\(({SYLLABLE})\)|[(),!:;]")
 _CANDIDATES_PER_SLOT = 24
 _EXPANDED_PER_SLOT = 4  # of those, how many become hypotheses after a look at the context
 _BEAM_MARGIN = 30.0
-_BEAM_WIDTH = 400
+_BEAM_WIDTH = 48
 _FINALISTS = 4
+_WORK_PER_CHARACTER = 3  # work units per character of text the walk may spend
+_RESCORING_WORK = 10  # a word-model score costs about as much as ten hypotheses
+_WORK_BASE = 2_000
 _WORD_MARGIN = 8.0
 _CONTEXT = 4
 _MAX_REGION = 28  # characters of a damaged region the word model looks at
@@ -232,6 +235,7 @@ class _Realigner:
         self._settled_text: list[str] = []
         self._settled_repairs: list[Repair] = []
         self._base: _TextChain = None
+        self._budget = 0  # set by run()
 
     # -- emitting ---------------------------------------------------------------------------
 
@@ -537,6 +541,11 @@ class _Realigner:
         n = len(text)
         beam: dict[int, list[_Hypothesis]] = {0: [_Hypothesis(0.0, IN_STEP, "", None, None)]}
         finished: list[_Hypothesis] = []
+        # Ordinary damage costs a few hypotheses per damaged spot (at most 0.2 per character
+        # of text, measured). Hostile text (a wall of "?!?!") would keep every reading alive;
+        # past this budget the best reading is taken and the rest of the text is kept as it
+        # is, so the time stays linear in the text's length.
+        self._budget = _WORK_PER_CHARACTER * n + _WORK_BASE
         while beam:
             pos = min(beam)
             hyps = beam.pop(pos)
@@ -552,6 +561,7 @@ class _Realigner:
             merged: dict[tuple[int, int, str], list[_Hypothesis]] = {}
             for hyp in hyps:
                 for new, end in self.step(hyp, pos):
+                    self._budget -= 1
                     key = (end, new.pending, new.last)
                     merged_scores.setdefault(key, []).append(new.score)
                     merged.setdefault(key, []).append(new)
@@ -570,6 +580,14 @@ class _Realigner:
                 continue
             for (end, _pending, _last), new in extended.items():
                 beam.setdefault(end, []).append(new)
+            if self._budget < 0:
+                end, best = max(
+                    ((end, h) for end, group in beam.items() for h in group),
+                    key=lambda item: item[1].score,
+                )
+                self._settle(best)
+                self._settled_text.append(text[end:])
+                return "".join(self._settled_text), self._settled_repairs
             self._prune(beam)
         for hyp in finished:
             if hyp.pending != IN_STEP:
@@ -663,7 +681,10 @@ class _Realigner:
         if in_step:
             stop = _SPECIAL.search(self.text, end, end + _CONTEXT)
             lookahead = self.text[end : stop.start() if stop else end + _CONTEXT]
-        word_scores = [self.model.segment_logp(_region_text(h) + lookahead) for h in finalists]
+        self._budget -= _RESCORING_WORK * len(finalists)
+        word_scores = [
+            self.model.segment_logp(_region_text(h) + lookahead) + h.adjustment for h in finalists
+        ]
         best = max(range(len(finalists)), key=word_scores.__getitem__)
         winner = finalists[best]
         winner.certainty = min(winner.certainty, posterior(word_scores))

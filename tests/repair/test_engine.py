@@ -20,3 +20,21 @@ def test_text_without_the_mirrors_fingerprints_is_not_touched() -> None:
 
 def test_broken_annotation_alone_is_evidence() -> None:
     assert looks_damaged("他們?cè)趫?bào)告會上", frozenset())
+
+
+def test_hostile_wall_of_question_marks_is_given_up_on_and_kept_as_it_is() -> None:
+    # Every "?!" keeps several readings alive; past its work budget the repair stops
+    # decoding and keeps the rest of the text unchanged instead of taking minutes.
+    hostile = "區(qū)" + "?!" * 20_000
+    result = repair_text(hostile)
+    assert result.text.startswith("區")
+    assert result.text.endswith("?!" * 1_000)
+    assert len(result.text) >= len(hostile) - 2_000
+
+
+def test_ordinary_damage_never_runs_out_of_budget() -> None:
+    from bench.damage import damaged_documents
+
+    for doc in damaged_documents(60, seed=41):
+        repaired = repair_text(doc.damaged).text
+        assert "(" not in repaired or "(" in doc.original
