@@ -30,8 +30,10 @@ def test_records_have_known_reasons_and_confidences() -> None:
             assert repair.stage == "repair"
 
 
-def test_uncertain_choices_have_lower_confidence_than_annotations() -> None:
+def test_a_guessed_byte_is_never_reported_as_certain() -> None:
+    # The lost byte before "!" could be 海 or 。 (both end in 0xA3); the word model and the
+    # open quotation favour 海, but an annotation removal is the only certain kind here.
     result = repair_text("在“漫游江南新遇江?!盋ity Walk打卡地圖上蓋(gài)下首枚印章")
     by_reason = {r.reason: r.confidence for r in result.repairs}
     assert by_reason["annotation"] == 1.0
-    assert by_reason["gbk-shift"] < 0.9
+    assert 0.5 < by_reason["gbk-shift"] < 1.0
