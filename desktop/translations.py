@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.resources import TRANSLATIONS
 
-__all__ = ["TRANSLATION_PREFIX", "install_translator"]
-
-TRANSLATION_PREFIX = "archive_reader_"
+__all__ = ["install_translator"]
 
 
 def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
     """Load ``archive_reader_zh_CN.qm`` for a Chinese locale, else the English one (which
     holds only plural forms); None if neither loads.
 
-    The translator is parented to ``app`` so it lives as long as the application.
+    For Chinese, Qt's own strings (the OK, Save and Cancel buttons) are translated too when
+    Qt's ``qtbase`` translation is installed. Translators are parented to ``app``.
     """
     locale = locale or QLocale.system()
     if locale.language() != QLocale.Language.Chinese:
         locale = QLocale(QLocale.Language.English)
+    else:
+        qt_strings = QTranslator(app)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_strings.load(locale, "qtbase", "_", qt_folder):
+            app.installTranslator(qt_strings)
     translator = QTranslator(app)
     if not translator.load(locale, "archive_reader", "_", str(TRANSLATIONS)):
         return None

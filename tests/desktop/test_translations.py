@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop.translations import install_translator
 
 
 def test_chinese_locale_gets_chinese_strings(qapp: QApplication) -> None:
+    before = set(qapp.findChildren(QTranslator))
     translator = install_translator(qapp, QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     assert translator is not None
     try:
         assert QCoreApplication.translate("MainWindow", "Import…") == "导入…"
         assert QCoreApplication.translate("MainWindow", "%n article(s)", "", 3) == "3 篇文章"
     finally:
-        qapp.removeTranslator(translator)
+        for installed in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(installed)
+    assert QCoreApplication.translate("MainWindow", "Import…") == "Import…"
 
 
 def test_english_plurals(qapp: QApplication) -> None:
