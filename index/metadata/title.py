@@ -15,6 +15,7 @@ _ELLIPSIS = "…"
 _SENTENCE_END = frozenset("。！？!?；;")
 _CLAUSE_END = frozenset("，,：:") | _SENTENCE_END
 _QUOTES = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")"}
+_CLOSING_QUOTES = frozenset(_QUOTES.values())
 
 
 def derive_title(first_block: str, *, is_heading: bool = False) -> str:
@@ -48,7 +49,7 @@ def _split_outside_quotes(text: str, marks: frozenset[str]) -> list[str]:
     for index, char in enumerate(text):
         if char in _QUOTES:
             depth += 1
-        elif char in _QUOTES.values():
+        elif char in _CLOSING_QUOTES:
             depth = max(depth - 1, 0)
         elif depth == 0 and char in marks:
             parts.append(text[start:index])
