@@ -91,7 +91,8 @@ class _Search:
     def __post_init__(self) -> None:
         self._text = search_text(self.query)
         self.highlight = search_highlighter(self.library, self._text)  # QuerySyntaxError
-        self.total = self.library.search(self._text, limit=1).total
+        # Exact: the list pages up to the total, and the status bar shows it.
+        self.total = self.library.search(self._text, limit=1, exact_total=True).total
 
     def page(self, offset: int, limit: int) -> list[ArticleRow]:
         results = self.library.search(self._text, limit=limit, offset=offset)
