@@ -78,6 +78,15 @@ def _words() -> tuple[list[str], list[int]]:
     return [w for _, w in rows], list(itertools.accumulate(f for f, _ in rows))
 
 
+def _in_gbk(char: str) -> bool:
+    """The damage model encodes text as GBK; mirror sites never had other characters."""
+    try:
+        char.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @cache
 def _to_traditional_table() -> dict[int, str]:
     table: dict[int, str] = {}
@@ -85,7 +94,7 @@ def _to_traditional_table() -> dict[int, str]:
         for line in handle:
             source, _, targets = line.rstrip("\n").partition("\t")
             target = targets.split(" ")[0]
-            if len(source) == 1 and len(target) == 1:
+            if len(source) == 1 and len(target) == 1 and _in_gbk(target):
                 table[ord(source)] = target
     return table
 

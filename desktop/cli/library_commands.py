@@ -148,7 +148,8 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     color = sys.stdout.isatty()
     before, after = ("\033[1;33m", "\033[0m") if color else ("[", "]")
-    print(f"{results.total} articles match {args.query!r}")
+    about = "" if results.total_is_exact else "about "
+    print(f"{about}{results.total} articles match {args.query!r}")
     for hit in results.hits:
         date = (hit.published or "")[:10] or "-"
         print(f"\n{hit.id}\t{date}\t{hit.outlet or '-'}\t{hit.title}")

@@ -10,16 +10,19 @@ from pathlib import Path
 from index.library.database import LibraryDatabase, now_iso
 from index.library.fingerprint import fingerprint
 from index.library.indexing import document_for_article
-from index.library.records import FileError, ImportProgress, ImportSummary
+from index.library.records import (
+    CancelCheck,
+    FileError,
+    ImportProgress,
+    ImportSummary,
+    ProgressCallback,
+)
 from index.model import Article
 from index.pipeline import FileResult, iter_dump_files, process_file
 from index.search.engine import IndexBatch, IndexDocument, SearchIndex
 from index.tags import Tag, extract_tags
 
 __all__ = ["CancelCheck", "ProgressCallback", "run_import"]
-
-ProgressCallback = Callable[[ImportProgress], None]
-CancelCheck = Callable[[], bool]
 
 # Commit the search index this often, so that an interrupted import leaves little to catch up.
 COMMIT_EVERY = 10_000

@@ -61,7 +61,8 @@ def catch_up(database: LibraryDatabase, index: SearchIndex) -> int:
     from the database.
     """
     if index.was_rebuilt or index.doc_count() < database.indexed_count():
-        index.clear()
+        if not index.was_rebuilt:
+            index.clear()
         database.mark_all_unindexed()
         index.was_rebuilt = False
     pending = database.unindexed_ids()

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from index.library.database import LibraryDatabase, SortKey, TagFilter
 from index.library.errors import LibraryError
-from index.library.importer import CancelCheck, ProgressCallback, run_import
 from index.library.indexing import catch_up, reindex
 from index.library.location import resolve_library_dir
 from index.library.records import (
     ArticleSummary,
+    CancelCheck,
     ImportSummary,
+    ProgressCallback,
     SearchHit,
     SearchResults,
     StoredArticle,
@@ -38,7 +39,8 @@ class Library:
     raises :class:`index.search.query.QuerySyntaxError`.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path | str) -> None:
+        folder = Path(folder)
         self.folder = folder
         self.database = LibraryDatabase(folder)
         try:
@@ -82,6 +84,8 @@ class Library:
         each (default: 2 on a multi-core machine; pass 1 from a GUI thread, as forking a
         process that runs threads is unsafe).
         """
+        from index.library.importer import run_import  # the repair pipeline loads slowly
+
         if procs is None:
             procs = 2 if (os.cpu_count() or 1) >= 2 else 1
         try:
@@ -127,10 +131,16 @@ class Library:
 
     # Search --------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> SearchResults:
-        """Ranked hits with highlighted snippets; raises ``QuerySyntaxError`` for bad syntax."""
+    def search(
+        self, query: str, limit: int = 20, offset: int = 0, exact_total: bool = False
+    ) -> SearchResults:
+        """Ranked hits with highlighted snippets; raises ``QuerySyntaxError`` for bad syntax.
+
+        The total is exact for small result sets or with ``exact_total``, else an estimate.
+        """
         parsed = parse_query(query, self.index.bigrams)
-        page = self.index.search(parsed, max(1, min(limit, MAX_LIMIT)), max(0, offset))
+        limit = max(1, min(limit, MAX_LIMIT))
+        page = self.index.search(parsed, limit, max(0, offset), exact_total)
         rows = self.database.summaries_by_id([hit.article_id for hit in page.hits])
         hits: list[SearchHit] = []
         for hit in page.hits:
@@ -144,10 +154,10 @@ class Library:
                     summary.outlet,
                     summary.published,
                     hit.score,
-                    make_snippet(body, parsed.highlight, self.index.bigrams),
+                    make_snippet(body, parsed.atoms),
                 )
             )
-        return SearchResults(query, page.total, hits)
+        return SearchResults(query, page.total, hits, page.total_is_exact)
 
     # User tags -----------------------------------------------------------------------------
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from index.model import Repair
 from index.search.snippets import Snippet
@@ -12,9 +13,11 @@ from index.tags.tag import Tag
 
 __all__ = [
     "ArticleSummary",
+    "CancelCheck",
     "FileError",
     "ImportProgress",
     "ImportSummary",
+    "ProgressCallback",
     "SearchHit",
     "SearchResults",
     "StoredArticle",
@@ -127,14 +130,20 @@ class SearchHit:
 
 @dataclass(slots=True)
 class SearchResults:
-    """A page of hits and the total number of matching articles."""
+    """A page of hits and the number of matching articles."""
 
     query: str
     total: int
     hits: list[SearchHit] = field(default_factory=list)
+    total_is_exact: bool = True  # False: ``total`` is an estimate ("about N")
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+        return {
+            "query": self.query,
+            "total": self.total,
+            "total_is_exact": self.total_is_exact,
+            "hits": [h.to_json() for h in self.hits],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,3 +184,7 @@ class ImportSummary:
             "errors": [e.to_json() for e in self.errors],
             "cancelled": self.cancelled,
         }
+
+
+ProgressCallback: TypeAlias = Callable[[ImportProgress], None]
+CancelCheck: TypeAlias = Callable[[], bool]

@@ -14,6 +14,9 @@ from index.search.fold import fold
 from index.search.vocabulary import registered_vocabulary
 
 __all__ = [
+    "CJK_CHARS",
+    "TOKEN_PATTERN",
+    "WORD_CHARS",
     "BigramAnalyzer",
     "TokenSpan",
     "ends_with_lone_cjk",
@@ -22,12 +25,13 @@ __all__ = [
     "token_spans",
 ]
 
-_CJK = (
+CJK_CHARS = (
     "\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
-_WORD = "0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+WORD_CHARS = "0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 # Group 1: a run of CJK characters; group 2: a word of letters and digits (text already folded).
-_TOKEN = re.compile(f"([{_CJK}]+)|([{_WORD}]+)")
+TOKEN_PATTERN = re.compile(f"([{CJK_CHARS}]+)|([{WORD_CHARS}]+)")
+_TOKEN = TOKEN_PATTERN
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,10 +84,16 @@ class IndexHit:
 
 @dataclass(slots=True)
 class SearchPage:
-    """One page of ranked hits and the total number of matching articles."""
+    """One page of ranked hits and the number of matching articles.
+
+    Counting every match of a broad query costs more than ranking the top ones, so unless
+    ``exact_total`` was asked for, ``total`` may be Whoosh's estimate (``total_is_exact``
+    False; show it as "about N").
+    """
 
     total: int
     hits: list[IndexHit] = field(default_factory=list)
+    total_is_exact: bool = True
 
 
 class IndexBatch:
@@ -215,11 +221,13 @@ class SearchIndex:
             searcher.close()
             self._local.searcher = None
 
-    def search(self, parsed: ParsedQuery, limit: int = 20, offset: int = 0) -> SearchPage:
+    def search(
+        self, parsed: ParsedQuery, limit: int = 20, offset: int = 0, exact_total: bool = False
+    ) -> SearchPage:
         """Ranked hits (BM25F; matches in the title add to the score) and the total count."""
         query: wq.Query = parsed.query
-        if parsed.highlight:
-            in_title = [text_query("title", terms) for terms in parsed.highlight]
+        if parsed.terms:
+            in_title = [text_query("title", terms) for terms in parsed.terms]
             query = wq.AndMaybe(query, wq.Or(in_title))
         self.vocabulary  # noqa: B018 (fields analyze with it)
         searcher = self._searcher()
@@ -228,7 +236,9 @@ class SearchIndex:
             IndexHit(int(searcher.stored_fields(docnum)["id"]), float(score))
             for score, docnum in results.top_n[offset : offset + limit]
         ]
-        return SearchPage(len(results), hits)
+        if exact_total or results.has_exact_length():
+            return SearchPage(len(results), hits)
+        return SearchPage(max(results.estimated_length(), len(results.top_n)), hits, False)
 
     def close(self) -> None:
         self._close_searcher()

@@ -26,10 +26,11 @@ class QuerySyntaxError(ValueError):
 
 @dataclass(slots=True)
 class ParsedQuery:
-    """The Whoosh query plus the positive text atoms, as term lists, for highlighting."""
+    """The Whoosh query, plus the positive text atoms (for snippets) and their terms."""
 
     query: wq.Query
-    highlight: list[list[str]] = field(default_factory=list)
+    atoms: list[str] = field(default_factory=list)
+    terms: list[list[str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,8 @@ class _Parser:
         self.tokens = tokens
         self.bigrams = bigrams
         self.index = 0
-        self.highlight: list[list[str]] = []
+        self.atoms: list[str] = []
+        self.terms: list[list[str]] = []
 
     def peek(self) -> _Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -170,7 +172,8 @@ class _Parser:
         if not terms:
             return None
         if not negated:
-            self.highlight.append(terms)
+            self.atoms.append(text)
+            self.terms.append(terms)
         return text_query(fieldname, terms, ends_with_lone_cjk(text))
 
     def field_atom(self, token: _Token, negated: bool) -> wq.Query:
@@ -183,7 +186,8 @@ class _Parser:
         if not terms:
             raise QuerySyntaxError(f"{token.name}: has nothing searchable in {token.text!r}")
         if not negated and fieldname == "title":
-            self.highlight.append(terms)
+            self.atoms.append(token.text)
+            self.terms.append(terms)
         return text_query(fieldname, terms, ends_with_lone_cjk(token.text))
 
 
@@ -248,4 +252,4 @@ def parse_query(source: str, bigrams: Set[str]) -> ParsedQuery:
         raise QuerySyntaxError("empty query")
     parser = _Parser(_lex(source), bigrams)
     parsed = parser.parse()
-    return ParsedQuery(parsed, parser.highlight)
+    return ParsedQuery(parsed, parser.atoms, parser.terms)

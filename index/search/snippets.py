@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Set
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from index.search.analyzer import token_spans
+from index.search.analyzer import CJK_CHARS, TOKEN_PATTERN, WORD_CHARS
+from index.search.fold import fold
 
-__all__ = ["Snippet", "find_matches", "make_snippet"]
+__all__ = ["Snippet", "atom_pattern", "find_matches", "make_snippet"]
 
 ELLIPSIS = "…"
+_GAP = f"[^{CJK_CHARS}{WORD_CHARS}]+"
+_OPTIONAL_GAP = f"[^{CJK_CHARS}{WORD_CHARS}]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,51 +34,41 @@ class Snippet:
         return "".join(parts)
 
 
-def find_matches(text: str, phrases: list[list[str]], bigrams: Set[str]) -> list[tuple[int, int]]:
-    """Spans of ``text`` that the search index matched for each phrase (a list of query terms).
+def find_matches(text: str, atoms: list[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` matching the query's text atoms, as the index matches them.
 
-    Uses the indexing tokenizer, so a highlight is exactly what the index found: terms at
-    consecutive positions, through the same script fold. Overlapping spans are merged.
+    An atom's tokens must follow each other with only non-token characters between (none
+    between a word and CJK, some between two CJK runs or two words), through the same
+    script fold; a word matches whole. A regular expression over the folded text finds
+    exactly that, in one pass. Overlapping spans are merged.
     """
-    if not phrases:
-        return []
-    at_position: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
-    starts: dict[str, list[int]] = defaultdict(list)
-    for span in token_spans(text, bigrams):
-        at_position[span.pos].setdefault(span.text, (span.start, span.end))
-        starts[span.text].append(span.pos)
-        if len(span.text) == 2 and not span.text.isascii():
-            starts[span.text[0]].append(-1 - span.start)  # a one-character prefix match
+    folded = fold(text)
     found: list[tuple[int, int]] = []
-    for terms in phrases:
-        if len(terms) == 1 and _is_cjk_char(terms[0]):
-            for pos in starts.get(terms[0], []):
-                if pos < 0:
-                    found.append((-1 - pos, -pos))
-                else:
-                    found.append(at_position[pos][terms[0]])
-            continue
-        for pos in starts.get(terms[0], []):
-            if pos < 0:
-                continue
-            spans = [at_position[pos + i].get(term) for i, term in enumerate(terms)]
-            if not spans[-1] and _is_cjk_char(terms[-1]):
-                spans[-1] = _prefix_span(at_position[pos + len(terms) - 1], terms[-1])
-            if all(spans):
-                found.append((spans[0][0], spans[-1][1]))  # type: ignore[index]
+    for atom in atoms:
+        pattern = atom_pattern(atom)
+        if pattern is not None:
+            found += [m.span() for m in pattern.finditer(folded) if m.end() > m.start()]
     return _merge(sorted(found))
 
 
-def _is_cjk_char(term: str) -> bool:
-    return len(term) == 1 and not term.isascii()
-
-
-def _prefix_span(tokens: dict[str, tuple[int, int]], char: str) -> tuple[int, int] | None:
-    """The first character of a bigram at this position that starts with ``char``."""
-    for text, (start, _) in tokens.items():
-        if text[0] == char:
-            return (start, start + 1)
-    return None
+@lru_cache(maxsize=256)
+def atom_pattern(atom: str) -> re.Pattern[str] | None:
+    """The regular expression of one query atom over folded text (None if it has no tokens)."""
+    tokens = TOKEN_PATTERN.findall(fold(atom))
+    if not tokens:
+        return None
+    parts: list[str] = []
+    previous = ""
+    for cjk, word in tokens:
+        if previous:
+            parts.append(_GAP if previous == ("cjk" if cjk else "word") else _OPTIONAL_GAP)
+        if word:
+            parts.append(f"(?<![{WORD_CHARS}]){re.escape(word)}(?![{WORD_CHARS}])")
+            previous = "word"
+        else:
+            parts.append(re.escape(cjk))
+            previous = "cjk"
+    return re.compile("".join(parts))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -88,11 +81,9 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_snippet(
-    text: str, phrases: list[list[str]], bigrams: Set[str], width: int = 120
-) -> Snippet:
+def make_snippet(text: str, atoms: list[str], width: int = 120) -> Snippet:
     """The ``width``-character window with the most matches, context before the first one."""
-    matches = find_matches(text, phrases, bigrams)
+    matches = find_matches(text, atoms)
     flat = text.replace("\n", " ")
     if not matches:
         return _window(flat, 0, width, [])

@@ -31,8 +31,13 @@ class Vocabulary:
 
     def save(self, path: Path) -> None:
         """The key on the first line, then the bigrams, compressed."""
-        data = zlib.compress("".join(sorted(self.bigrams)).encode("utf-8"), 1)
-        path.write_bytes(self.key.encode("ascii") + b"\n" + data)
+        path.write_bytes(_serialized(self))
+
+
+@cache
+def _serialized(vocabulary: Vocabulary) -> bytes:
+    data = zlib.compress("".join(sorted(vocabulary.bigrams)).encode("utf-8"), 1)
+    return vocabulary.key.encode("ascii") + b"\n" + data
 
 
 def _register(key: str, bigrams: frozenset[str]) -> Vocabulary:

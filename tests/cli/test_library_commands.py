@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +25,18 @@ def run(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> tuple[
     return status, (json.loads(out) if "--json" in args and out else out), err
 
 
-@pytest.fixture
-def imported(capsys: pytest.CaptureFixture[str], library: Path) -> Path:
-    status, _, _ = run(capsys, library, "import", "--json", str(CORPUS_DIR))
-    assert status == 0
+@pytest.fixture(scope="module")
+def imported_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    library = tmp_path_factory.mktemp("imported") / "lib"
+    assert main(["--library", str(library), "import", "--json", str(CORPUS_DIR)]) == 0
     return library
+
+
+@pytest.fixture
+def imported(capsys: pytest.CaptureFixture[str], imported_once: Path, tmp_path: Path) -> Path:
+    """A fresh copy of a library holding the sample corpus (imported once per module)."""
+    capsys.readouterr()
+    return Path(shutil.copytree(imported_once, tmp_path / "lib"))
 
 
 def test_import_json_summary_and_idempotence(

@@ -69,8 +69,10 @@ def test_parentheses_group() -> None:
     )
 
 
-def test_highlight_terms_are_the_positive_text_atoms() -> None:
-    assert parse_query("鲁迅 -银行 title:青年 tag:x").highlight == [["鲁迅"], ["青年"]]
+def test_snippet_atoms_are_the_positive_text() -> None:
+    parsed_query = parse_query("鲁迅 -银行 title:青年 tag:x")
+    assert parsed_query.atoms == ["鲁迅", "青年"]
+    assert parsed_query.terms == [["鲁迅"], ["青年"]]
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,7 @@ TEXT = "鲁迅的青年時代是在紹興度過的。他後來去了日本，學
 
 
 def spans_of(text: str, query: str) -> list[str]:
-    return [
-        text[s:e] for s, e in find_matches(text, parse_query(query, BIGRAMS).highlight, BIGRAMS)
-    ]
+    return [text[s:e] for s, e in find_matches(text, parse_query(query, BIGRAMS).atoms)]
 
 
 def test_highlights_cover_matches_in_either_script() -> None:
@@ -31,12 +29,19 @@ def test_overlapping_matches_merge() -> None:
 
 
 def test_snippet_window_and_render() -> None:
-    snippet = make_snippet(TEXT, parse_query("农业", BIGRAMS).highlight, BIGRAMS, width=20)
+    snippet = make_snippet(TEXT, parse_query("农业", BIGRAMS).atoms, width=20)
     assert snippet.text.startswith("…")
     assert [snippet.text[s:e] for s, e in snippet.highlights] == ["农业"]
     assert "[农业]" in snippet.render()
 
 
 def test_no_match_gives_the_opening_of_the_text() -> None:
-    snippet = make_snippet("第一段\n第二段", [["不在"]], BIGRAMS, width=5)
+    snippet = make_snippet("第一段\n第二段", ["不在"], width=5)
     assert snippet == Snippet("第一段 第…", ())
+
+
+def test_words_match_whole_and_runs_need_a_gap() -> None:
+    text = "iPhone手机 iPhones 中国 银行 中国银行"
+    assert spans_of(text, "iphone") == ["iPhone"]
+    assert spans_of(text, "iPhone手") == ["iPhone手"]
+    assert spans_of(text, '"中国 银行"') == ["中国 银行"]
