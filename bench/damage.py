@@ -73,10 +73,15 @@ def sample_clean_articles(count: int = 40, seed: int = 7, sentences: int = 12) -
     return articles
 
 
-def damaged_documents(count: int = 40, seed: int = 11) -> Iterator[DamagedDocument]:
-    """Traditional originals and their damaged forms, each with its own table."""
+def damaged_documents(
+    count: int = 40, seed: int = 11, sentences: int = 12
+) -> Iterator[DamagedDocument]:
+    """Traditional originals and their damaged forms, each with its own table.
+
+    Twelve sentences make about 500 characters; 36 make a news article of about 1,500.
+    """
     rng = random.Random(seed)
-    for article in sample_clean_articles(count, seed):
+    for article in sample_clean_articles(count, seed, sentences):
         original = to_traditional(article)
         table = choose_table(original, rng)
         yield DamagedDocument(original, damage_text(original, table), table)

@@ -17,7 +17,7 @@ from index.repair import repair_text
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--documents", type=int, default=600)
+    parser.add_argument("--documents", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--corpus", type=Path, help="measure these dump files (repeated) instead of generated text"
@@ -30,7 +30,9 @@ def main(argv: list[str] | None = None) -> int:
             1, 400_000 // sum(p.stat().st_size for p in files)
         )
     else:
-        dumps = [doc.damaged.encode("utf-8") for doc in damaged_documents(args.documents, 3)]
+        # Articles of realistic length: about 1,500 characters each.
+        documents = damaged_documents(args.documents, 3, sentences=36)
+        dumps = [doc.damaged.encode("utf-8") for doc in documents]
     texts = [dump.decode("utf-8") for dump in dumps]
     megabytes = sum(map(len, dumps)) / 1e6
     process_bytes(dumps[0], "warm-up")  # load the language model and tables once
