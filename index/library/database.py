@@ -253,7 +253,10 @@ class LibraryDatabase:
 
     @_guarded
     def indexed_count(self) -> int:
-        return int(self._rows("SELECT count(*) FROM articles WHERE indexed = 1")[0][0])
+        # Two index-only counts: reading the flag from 100k rows would read their text too.
+        total = self._rows("SELECT count(*) FROM articles")[0][0]
+        pending = self._rows("SELECT count(*) FROM articles WHERE indexed = 0")[0][0]
+        return int(total - pending)
 
     @_guarded
     def all_ids(self) -> list[int]:
@@ -374,8 +377,7 @@ class LibraryDatabase:
         column = _ORDER[sort]
         rows = self._rows(
             f"SELECT id, title, outlet, published FROM articles{where}"
-            f" ORDER BY {column} IS NULL, {column} {direction}, id {direction}"
-            " LIMIT ? OFFSET ?",
+            f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         tags = self._tags_of([row[0] for row in rows]) if with_tags else {}

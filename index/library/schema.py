@@ -66,6 +66,13 @@ CREATE TABLE article_tags (
 CREATE INDEX article_tags_tag ON article_tags(tag_id, article_id);
 """
 
+# Version 2: list pages sort by (published, id) straight from an index, newest first.
+_VERSION_2 = """
+DROP INDEX articles_published;
+CREATE INDEX articles_published ON articles(published, id);
+CREATE INDEX articles_outlet ON articles(outlet, id);
+"""
+
 # MIGRATIONS[n] brings a database from version n to n + 1. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (_VERSION_1,)
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -76,3 +76,20 @@ def test_a_locked_database_gives_a_clear_error(tmp_path: Path) -> None:
             database.start_import([tmp_path])
     finally:
         blocker.execute("ROLLBACK")
+
+
+def test_an_older_schema_is_migrated_keeping_its_data(tmp_path: Path) -> None:
+    from index.library.schema import MIGRATIONS
+
+    conn = sqlite3.connect(tmp_path / DATABASE_FILE)
+    conn.executescript(
+        f"BEGIN; {MIGRATIONS[0]}; PRAGMA application_id={APPLICATION_ID};"
+        " PRAGMA user_version=1; COMMIT;"
+    )
+    conn.execute("INSERT INTO imports (started_at, paths) VALUES ('2025-01-01', '[]')")
+    conn.commit()
+    conn.close()
+    database = LibraryDatabase(tmp_path)
+    version = database.db.execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION > 1
+    assert len(database.imports()) == 1
