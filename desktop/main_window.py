@@ -42,6 +42,7 @@ from desktop.importing.import_dialog import ImportProgressDialog, show_import_su
 from desktop.importing.import_worker import ImportJob
 from desktop.library_view.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
 from desktop.library_view.article_source import ArticleQuery
+from desktop.library_view.title_delegate import TitleDelegate
 from desktop.reader.reader_pane import ReaderPane
 from desktop.script import DisplayScript, ScriptConverter
 from desktop.settings import AppSettings
@@ -117,9 +118,9 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(Column.OUTLET, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.TAGS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.OUTLET, 90)
-        header.resizeSection(Column.TAGS, 120)
-        view.verticalHeader().setDefaultSectionSize(int(view.fontMetrics().height() * 1.9))
+        header.resizeSection(Column.OUTLET, 80)
+        header.resizeSection(Column.TAGS, 96)
+        view.setItemDelegateForColumn(Column.TITLE, TitleDelegate(view))
         return view
 
     def _make_filter_bar(self) -> QWidget:
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([200, 420, 660])
+        splitter.setSizes([190, 470, 620])
         splitter.setChildrenCollapsible(False)
         return splitter
 
@@ -296,7 +297,11 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         query = self.article_model.query
         header = self.article_view.horizontalHeader()
-        header.setSortIndicatorShown(not (query.searching and query.ranked))
+        with_snippets = query.searching and query.ranked
+        header.setSortIndicatorShown(not with_snippets)
+        lines = 2.6 if with_snippets else 1.9  # a search hit shows its snippet below the title
+        line = self.article_view.fontMetrics().height()
+        self.article_view.verticalHeader().setDefaultSectionSize(int(line * lines))
         self.reader.set_highlight(self.article_model.highlight if query.searching else None)
         self._update_status()
         if self.article_model.rowCount() and not self.article_view.selectionModel().hasSelection():

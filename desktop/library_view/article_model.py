@@ -26,11 +26,14 @@ from desktop.script import DisplayScript, ScriptConverter
 from index.library import Library
 from index.library.database import SortKey
 from index.search.query import QuerySyntaxError
+from index.search.snippets import Snippet
 
-__all__ = ["ARTICLE_ID_ROLE", "ArticleListModel", "Column"]
+__all__ = ["ARTICLE_ID_ROLE", "SNIPPET_ROLE", "ArticleListModel", "Column"]
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # a search hit's Snippet, in the display script
 PAGE_SIZE = 200
+SNIPPET_LEAD = 6  # characters of context shown before a snippet's first match
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -158,12 +161,26 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == Column.TITLE and row.snippet is not None:
-                return self._converter.text(row.snippet.text, self._script)
             return self._display(row, index.column())
         if role == ARTICLE_ID_ROLE:
             return row.summary.id
+        if role == SNIPPET_ROLE and index.column() == Column.TITLE and row.snippet is not None:
+            return self._shown_snippet(row.snippet)
         return None
+
+    def _shown_snippet(self, snippet: Snippet) -> Snippet:
+        """The snippet in the display script, starting just before its first match so that
+        the match shows in a narrow column; the marks survive a same-length conversion."""
+        text = self._converter.text(snippet.text, self._script)
+        if len(text) != len(snippet.text) or not snippet.highlights:
+            return Snippet(text, ())
+        start = max(0, snippet.highlights[0][0] - SNIPPET_LEAD)
+        if start <= 1:
+            return Snippet(text, snippet.highlights)
+        shift = start - 1  # one character for the ellipsis
+        return Snippet(
+            "…" + text[start:], tuple((s - shift, e - shift) for s, e in snippet.highlights)
+        )
 
     def _display(self, row: ArticleRow, column: int) -> str:
         summary, script = row.summary, self._script

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     library = Library.open(scratch / "library")
     window = open_window(library, settings)
     window.resize(width, height)
-    window.splitter.setSizes([int(width * 0.16), int(width * 0.34), int(width * 0.50)])
+    window.splitter.setSizes([int(width * 0.15), int(width * 0.37), int(width * 0.48)])
     finished: list[object] = []
     window.import_finished.connect(finished.append)
     while not finished:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pytestqt.modeltest import ModelTester
 
-from desktop.library_view.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
+from desktop.library_view.article_model import (
+    ARTICLE_ID_ROLE,
+    SNIPPET_ROLE,
+    ArticleListModel,
+    Column,
+)
 from desktop.library_view.article_source import ArticleQuery, sort_summaries
 from desktop.script import ScriptConverter
 from desktop.tags.tag_model import TAG_ROLE, TagTreeModel
@@ -95,3 +100,18 @@ def test_sort_summaries_puts_missing_values_last() -> None:
     assert [s.id for s in sort_summaries(rows, "published", False)] == [1, 3, 2]
     assert [s.id for s in sort_summaries(rows, "title", False)] == [2, 1, 3]
     assert [s.id for s in sort_summaries(rows, "outlet", False)] == [2, 1, 3]
+
+
+def test_search_hits_carry_snippets_with_the_matches_marked(sample_library: Library) -> None:
+    from index.search.snippets import Snippet
+
+    model = ArticleListModel(sample_library, ScriptConverter(), "traditional")
+    assert model.set_query(ArticleQuery(text="培训"))
+    for row in range(model.rowCount()):
+        snippet = model.index(row, Column.TITLE).data(SNIPPET_ROLE)
+        assert isinstance(snippet, Snippet) and snippet.highlights
+        start, end = snippet.highlights[0]
+        assert snippet.text[start:end] == "培訓"  # in the display script
+        assert start <= 7  # the first match opens the snippet, to show in a narrow column
+    model.set_query(ArticleQuery())
+    assert model.index(0, Column.TITLE).data(SNIPPET_ROLE) is None
