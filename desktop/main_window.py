@@ -288,9 +288,7 @@ class MainWindow(QMainWindow):
 
     def _query_failed(self, reason: str) -> None:
         self.search_field.setStyleSheet("QLineEdit { background: #fde8e6; }")
-        self.statusBar().showMessage(
-            self.tr("Search not understood: {reason}").format(reason=reason)
-        )
+        self.statusBar().showMessage(reason)
 
     def _query_changed(self) -> None:
         self.search_field.setStyleSheet("")
@@ -338,7 +336,10 @@ class MainWindow(QMainWindow):
             return
         article_id = current.siblingAtColumn(0).data(ARTICLE_ID_ROLE)
         if isinstance(article_id, int):
-            self.reader.show_article(self.library.get_article(article_id))
+            try:
+                self.reader.show_article(self.library.get_article(article_id))
+            except LibraryError as error:
+                self.statusBar().showMessage(str(error))
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self.export_action.setEnabled(bool(self.selected_ids()) or self.reader.article is not None)

@@ -23,7 +23,7 @@ from desktop.library_view.article_source import (
 )
 from desktop.library_view.search_terms import Highlighter
 from desktop.script import DisplayScript, ScriptConverter
-from index.library import Library
+from index.library import Library, LibraryError
 from index.library.database import SortKey
 from index.search.query import QuerySyntaxError
 from index.search.snippets import Snippet
@@ -55,7 +55,7 @@ class ArticleListModel(QAbstractTableModel):
     carries the one-line reason when the search text cannot be parsed.
     """
 
-    query_failed = Signal(str)
+    query_failed = Signal(str)  # one line for the status bar
     query_changed = Signal()
 
     def __init__(
@@ -90,13 +90,17 @@ class ArticleListModel(QAbstractTableModel):
         return self._source.highlight
 
     def set_query(self, query: ArticleQuery) -> bool:
-        """Show ``query``'s articles; False (and ``query_failed``) if the search is malformed."""
+        """Show ``query``'s articles; False (and ``query_failed`` with the reason) if the
+        search is malformed or the library cannot answer (busy, damaged)."""
         try:
             source = open_source(self._library, query)
+            first_page = source.page(0, PAGE_SIZE) if source.total else []
         except QuerySyntaxError as error:
+            self.query_failed.emit(self.tr("Search not understood: {reason}").format(reason=error))
+            return False
+        except LibraryError as error:
             self.query_failed.emit(str(error))
             return False
-        first_page = source.page(0, PAGE_SIZE) if source.total else []
         self.beginResetModel()
         # The first page comes with the reset: views do not always ask for more after one.
         self._query, self._source, self._rows = query, source, first_page
@@ -128,7 +132,11 @@ class ArticleListModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = self._source.page(len(self._rows), PAGE_SIZE)
+        try:
+            page = self._source.page(len(self._rows), PAGE_SIZE)
+        except LibraryError as error:
+            self.query_failed.emit(str(error))
+            page = []
         if not page:
             self._exhausted = True
             return

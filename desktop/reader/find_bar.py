@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -24,9 +26,17 @@ class FindBar(QWidget):
 
     closed = Signal()
 
-    def __init__(self, view: QTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        view: QTextEdit,
+        alternatives: Callable[[str], list[str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``alternatives`` gives other spellings to look for too (the text in the other
+        script, so that a simplified 社区 also finds a traditional 社區)."""
         super().__init__(parent)
         self._view = view
+        self._alternatives = alternatives
         self._matches: list[QTextCursor] = []
         self._current = -1
         self.field = QLineEdit(self)
@@ -74,11 +84,13 @@ class FindBar(QWidget):
         text = self.field.text()
         document = self._view.document()
         self._matches = []
-        if text:
-            cursor = document.find(text, 0, QTextDocument.FindFlag(0))
+        spellings = dict.fromkeys([text, *(self._alternatives(text) if self._alternatives else [])])
+        for spelling in spellings if text else ():
+            cursor = document.find(spelling, 0, QTextDocument.FindFlag(0))
             while not cursor.isNull():
                 self._matches.append(cursor)
-                cursor = document.find(text, cursor, QTextDocument.FindFlag(0))
+                cursor = document.find(spelling, cursor, QTextDocument.FindFlag(0))
+        self._matches.sort(key=lambda match: match.selectionStart())
         self._current = 0 if self._matches else -1
         self._show()
 

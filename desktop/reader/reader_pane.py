@@ -13,7 +13,7 @@ from desktop.document.style import ArticleStyle
 from desktop.reader.article_view import ArticleView
 from desktop.reader.find_bar import FindBar
 from desktop.reader.repair_document import write_repairs
-from desktop.script import DisplayScript, ScriptConverter
+from desktop.script import DISPLAY_SCRIPTS, DisplayScript, ScriptConverter
 from index.library import StoredArticle
 
 __all__ = ["ReaderPane"]
@@ -38,7 +38,7 @@ class ReaderPane(QWidget):
         self._highlight: Highlighter | None = None
         self._zoom_step = ZOOM_STEPS.index(1.0)
         self.view = ArticleView(self)
-        self.find_bar = FindBar(self.view, self)
+        self.find_bar = FindBar(self.view, self._other_spellings, self)
         self.find_bar.hide()
         self.repairs_box = QCheckBox(self.tr("Show repairs"), self)
         self.repairs_box.setToolTip(
@@ -106,6 +106,10 @@ class ReaderPane(QWidget):
         self._article = article
         self.redraw()
         self.view.verticalScrollBar().setValue(0)
+
+    def _other_spellings(self, text: str) -> list[str]:
+        """``text`` in both scripts: find works whichever script it is typed in."""
+        return [self._converter.text(text, script) for script in DISPLAY_SCRIPTS]
 
     def open_find(self) -> None:
         self.find_bar.open_bar()

@@ -22,22 +22,27 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <location filename="../../desktop/library_view/article_model.py" line="99" />
+        <source>Search not understood: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/article_model.py" line="163" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <location filename="../../desktop/library_view/article_model.py" line="163" />
         <source>Outlet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <location filename="../../desktop/library_view/article_model.py" line="163" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <location filename="../../desktop/library_view/article_model.py" line="163" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
@@ -95,27 +100,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="33" />
+        <location filename="../../desktop/reader/find_bar.py" line="43" />
         <source>Find in article</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="38" />
+        <location filename="../../desktop/reader/find_bar.py" line="48" />
         <source>Previous match (Shift+Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="41" />
+        <location filename="../../desktop/reader/find_bar.py" line="51" />
         <source>Next match (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="44" />
+        <location filename="../../desktop/reader/find_bar.py" line="54" />
         <source>Close (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="110" />
+        <location filename="../../desktop/reader/find_bar.py" line="122" />
         <source>no match</source>
         <translation type="unfinished" />
     </message>
@@ -165,245 +170,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>Archive Reader — {folder}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>Reset filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="171" />
         <source>Import…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172" />
+        <location filename="../../desktop/main_window.py" line="173" />
         <source>Import dump files or folders (or drop them here)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>Import files…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>Export PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>Export the selected articles to PDF (Ctrl+P)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="181" />
         <source>Find in article</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181" />
+        <location filename="../../desktop/main_window.py" line="182" />
         <source>Search the library</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>Zoom in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187" />
+        <location filename="../../desktop/main_window.py" line="188" />
         <source>Zoom out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source>Actual size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>Add tag to selected articles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="195" />
         <source>Remove tag from selected articles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="199" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>Show everything in simplified characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="210" />
         <source>Show everything in traditional characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/main_window.py" line="215" />
         <source>Search: words, "a phrase", OR, -word, title:, outlet:, tag:, date:2025-07</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218" />
+        <location filename="../../desktop/main_window.py" line="219" />
         <source>Main</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="233" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236" />
+        <location filename="../../desktop/main_window.py" line="237" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240" />
+        <location filename="../../desktop/main_window.py" line="241" />
         <source>&amp;Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291" />
-        <source>Search not understood: {reason}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="310" />
+        <location filename="../../desktop/main_window.py" line="313" />
         <source>search “{text}”</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="319" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321" />
+        <location filename="../../desktop/main_window.py" line="324" />
         <source>Filter: {filter}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323" />
+        <location filename="../../desktop/main_window.py" line="326" />
         <source>{count} · filter: {filter}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326" />
+        <location filename="../../desktop/main_window.py" line="329" />
         <source>{count} in the library</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
+        <location filename="../../desktop/main_window.py" line="386" />
         <source>Select the articles to tag first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="383" />
+        <location filename="../../desktop/main_window.py" line="389" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="383" />
+        <location filename="../../desktop/main_window.py" line="389" />
         <source>Tag for %n article(s):</source>
         <translation>
             <numerusform>Tag for %n article:</numerusform><numerusform>Tag for %n articles:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="393" />
+        <location filename="../../desktop/main_window.py" line="399" />
         <source>Tag not added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408" />
+        <location filename="../../desktop/main_window.py" line="414" />
         <source>The selected articles have no tags of yours.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="418" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="418" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420" />
+        <location filename="../../desktop/main_window.py" line="426" />
         <source>Select the articles to untag first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426" />
+        <location filename="../../desktop/main_window.py" line="432" />
         <source>Tag not removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="451" />
+        <location filename="../../desktop/main_window.py" line="457" />
         <source>Import a folder of dump files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="456" />
+        <location filename="../../desktop/main_window.py" line="462" />
         <source>Import dump files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="463" />
+        <location filename="../../desktop/main_window.py" line="469" />
         <source>An import is already running.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="494" />
+        <location filename="../../desktop/main_window.py" line="500" />
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>Imported %n article.</numerusform><numerusform>Imported %n articles.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="500" />
+        <location filename="../../desktop/main_window.py" line="506" />
         <source>Import failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525" />
+        <location filename="../../desktop/main_window.py" line="531" />
         <source>Select the articles to export first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="547" />
+        <location filename="../../desktop/main_window.py" line="553" />
         <source>An export is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550" />
+        <location filename="../../desktop/main_window.py" line="556" />
         <source>Writing {path}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552" />
+        <location filename="../../desktop/main_window.py" line="558" />
         <source>Export PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="576" />
+        <location filename="../../desktop/main_window.py" line="582" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570" />
+        <location filename="../../desktop/main_window.py" line="576" />
         <source>Saved {path} ({pages} pages).</source>
         <translation type="unfinished" />
     </message>
@@ -439,18 +439,18 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/reader/reader_pane.py" line="124" />
+        <location filename="../../desktop/reader/reader_pane.py" line="128" />
         <source>Select an article to read it here.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/reader/reader_pane.py" line="144" />
+        <location filename="../../desktop/reader/reader_pane.py" line="148" />
         <source>%n repaired spot(s)</source>
         <translation>
             <numerusform>%n repaired spot</numerusform><numerusform>%n repaired spots</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/reader/reader_pane.py" line="149" />
+        <location filename="../../desktop/reader/reader_pane.py" line="153" />
         <source>%n repair(s)</source>
         <translation>
             <numerusform>%n repair</numerusform><numerusform>%n repairs</numerusform></translation>

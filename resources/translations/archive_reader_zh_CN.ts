@@ -22,22 +22,27 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <location filename="../../desktop/library_view/article_model.py" line="99" />
+        <source>Search not understood: {reason}</source>
+        <translation>无法理解的搜索：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/library_view/article_model.py" line="163" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <location filename="../../desktop/library_view/article_model.py" line="163" />
         <source>Outlet</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <location filename="../../desktop/library_view/article_model.py" line="163" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/library_view/article_model.py" line="152" />
+        <location filename="../../desktop/library_view/article_model.py" line="163" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -95,27 +100,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="33" />
+        <location filename="../../desktop/reader/find_bar.py" line="43" />
         <source>Find in article</source>
         <translation>在文中查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="38" />
+        <location filename="../../desktop/reader/find_bar.py" line="48" />
         <source>Previous match (Shift+Enter)</source>
         <translation>上一个 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="41" />
+        <location filename="../../desktop/reader/find_bar.py" line="51" />
         <source>Next match (Enter)</source>
         <translation>下一个 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="44" />
+        <location filename="../../desktop/reader/find_bar.py" line="54" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader/find_bar.py" line="110" />
+        <location filename="../../desktop/reader/find_bar.py" line="122" />
         <source>no match</source>
         <translation>无结果</translation>
     </message>
@@ -166,245 +171,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>Archive Reader — {folder}</source>
         <translation>Archive Reader 新闻存档阅读器 — {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>Reset filter</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="171" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172" />
+        <location filename="../../desktop/main_window.py" line="173" />
         <source>Import dump files or folders (or drop them here)</source>
         <translation>导入存档文件或文件夹（也可拖放到窗口）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>Export the selected articles to PDF (Ctrl+P)</source>
         <translation>将选中的文章导出为 PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="181" />
         <source>Find in article</source>
         <translation>在文中查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181" />
+        <location filename="../../desktop/main_window.py" line="182" />
         <source>Search the library</source>
         <translation>搜索文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187" />
+        <location filename="../../desktop/main_window.py" line="188" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source>Actual size</source>
         <translation>原始大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>Add tag to selected articles…</source>
         <translation>为选中文章添加标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="195" />
         <source>Remove tag from selected articles…</source>
         <translation>从选中文章移除标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="199" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>Show everything in simplified characters</source>
         <translation>全部以简体显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="210" />
         <source>Show everything in traditional characters</source>
         <translation>全部以繁体显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/main_window.py" line="215" />
         <source>Search: words, "a phrase", OR, -word, title:, outlet:, tag:, date:2025-07</source>
         <translation>搜索：词语、"短语"、OR、-排除、title:、outlet:、tag:、date:2025-07</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218" />
+        <location filename="../../desktop/main_window.py" line="219" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="233" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236" />
+        <location filename="../../desktop/main_window.py" line="237" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240" />
+        <location filename="../../desktop/main_window.py" line="241" />
         <source>&amp;Tags</source>
         <translation>标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291" />
-        <source>Search not understood: {reason}</source>
-        <translation>无法理解的搜索：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="310" />
+        <location filename="../../desktop/main_window.py" line="313" />
         <source>search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="319" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321" />
+        <location filename="../../desktop/main_window.py" line="324" />
         <source>Filter: {filter}</source>
         <translation>筛选：{filter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323" />
+        <location filename="../../desktop/main_window.py" line="326" />
         <source>{count} · filter: {filter}</source>
         <translation>{count} · 筛选：{filter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326" />
+        <location filename="../../desktop/main_window.py" line="329" />
         <source>{count} in the library</source>
         <translation>文库共 {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
+        <location filename="../../desktop/main_window.py" line="386" />
         <source>Select the articles to tag first.</source>
         <translation>请先选择要加标签的文章。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="383" />
+        <location filename="../../desktop/main_window.py" line="389" />
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="383" />
+        <location filename="../../desktop/main_window.py" line="389" />
         <source>Tag for %n article(s):</source>
         <translation>
             <numerusform>为 %n 篇文章添加标签：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="393" />
+        <location filename="../../desktop/main_window.py" line="399" />
         <source>Tag not added</source>
         <translation>未能添加标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408" />
+        <location filename="../../desktop/main_window.py" line="414" />
         <source>The selected articles have no tags of yours.</source>
         <translation>选中的文章没有您的标签。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="418" />
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="418" />
         <source>Tag to remove:</source>
         <translation>要移除的标签：</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420" />
+        <location filename="../../desktop/main_window.py" line="426" />
         <source>Select the articles to untag first.</source>
         <translation>请先选择要移除标签的文章。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426" />
+        <location filename="../../desktop/main_window.py" line="432" />
         <source>Tag not removed</source>
         <translation>未能移除标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="451" />
+        <location filename="../../desktop/main_window.py" line="457" />
         <source>Import a folder of dump files</source>
         <translation>导入存档文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="456" />
+        <location filename="../../desktop/main_window.py" line="462" />
         <source>Import dump files</source>
         <translation>导入存档文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="463" />
+        <location filename="../../desktop/main_window.py" line="469" />
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="494" />
+        <location filename="../../desktop/main_window.py" line="500" />
         <source>Imported %n article(s).</source>
         <translation>
             <numerusform>已导入 %n 篇文章。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="500" />
+        <location filename="../../desktop/main_window.py" line="506" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525" />
+        <location filename="../../desktop/main_window.py" line="531" />
         <source>Select the articles to export first.</source>
         <translation>请先选择要导出的文章。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="547" />
+        <location filename="../../desktop/main_window.py" line="553" />
         <source>An export is already running.</source>
         <translation>已有导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550" />
+        <location filename="../../desktop/main_window.py" line="556" />
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552" />
+        <location filename="../../desktop/main_window.py" line="558" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="576" />
+        <location filename="../../desktop/main_window.py" line="582" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570" />
+        <location filename="../../desktop/main_window.py" line="576" />
         <source>Saved {path} ({pages} pages).</source>
         <translation>已保存 {path}（{pages} 页）。</translation>
     </message>
@@ -440,18 +440,18 @@
         <translation>在每处修复旁显示原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/reader/reader_pane.py" line="124" />
+        <location filename="../../desktop/reader/reader_pane.py" line="128" />
         <source>Select an article to read it here.</source>
         <translation>选择一篇文章，在此阅读。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/reader/reader_pane.py" line="144" />
+        <location filename="../../desktop/reader/reader_pane.py" line="148" />
         <source>%n repaired spot(s)</source>
         <translation>
             <numerusform>%n 处修复</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/reader/reader_pane.py" line="149" />
+        <location filename="../../desktop/reader/reader_pane.py" line="153" />
         <source>%n repair(s)</source>
         <translation>
             <numerusform>%n 处修复</numerusform></translation>

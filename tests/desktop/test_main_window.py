@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
@@ -9,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop.document.style import ArticleStyle
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
-from index.library import Library
+from index.library import Library, LibraryError
 from index.tags.tag import Tag
 
 
@@ -72,7 +73,7 @@ def test_a_bad_query_keeps_the_list_and_says_why(qtbot: QtBot, window: MainWindo
     window.search_field.setText('"unclosed')
     window.apply_query()
     assert window.article_model.total == 10
-    assert "missing closing quote" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith("Search not understood: missing")
 
 
 def test_tag_clicks_filter_and_combine(window: MainWindow, sample_library: Library) -> None:
@@ -181,3 +182,23 @@ def test_settings_file_holds_the_script(tmp_path: object) -> None:
     settings.sync()
     reread = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert reread.script == "traditional"
+
+
+def test_find_in_article_accepts_either_script(window: MainWindow) -> None:
+    window.set_script("traditional")
+    window.reader.open_find()
+    window.reader.find_bar.field.setText("社区")  # typed simplified, shown traditional
+    assert window.reader.find_bar.match_count > 0
+
+
+def test_a_library_failure_is_one_line_in_the_status_bar(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def busy(*args: object, **kwargs: object) -> None:
+        raise LibraryError("the library is busy: another program is using it; try again")
+
+    monkeypatch.setattr(window.library, "article_count", busy)
+    window.search_field.clear()
+    select_tag(window, Tag("topic", "社区"))
+    assert "busy" in window.statusBar().currentMessage()
+    assert window.article_model.total == 10  # the list stays as it was
