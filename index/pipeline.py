@@ -9,6 +9,7 @@ from pathlib import Path
 
 from index.clean import clean_text
 from index.ingest import ReadError, decode_bytes, split_articles
+from index.ingest.read import MAX_DUMP_BYTES, too_large_message
 from index.metadata import build_article
 from index.model import Article
 from index.repair import repair_text
@@ -64,13 +65,19 @@ def process_bytes(data: bytes, source_path: str) -> list[Article]:
 def process_file(path: Path) -> FileResult:
     """Process one dump file; unreadable or undecodable files give a result with ``error``."""
     try:
+        size = path.stat().st_size
+        if size > MAX_DUMP_BYTES:
+            return FileResult(path, error=too_large_message(size))
         data = path.read_bytes()
     except OSError as error:
         return FileResult(path, error=describe_os_error(error))
     try:
-        return FileResult(path, process_bytes(data, str(path)))
+        articles = process_bytes(data, str(path))
     except ReadError as error:
         return FileResult(path, error=str(error))
+    if not articles:
+        return FileResult(path, error="no article text found (only markup or separators)")
+    return FileResult(path, articles)
 
 
 def describe_os_error(error: OSError) -> str:

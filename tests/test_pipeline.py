@@ -78,8 +78,9 @@ def test_process_file_reports_unreadable_file(
     def refuse(self: Path) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
     path = tmp_path / "locked.txt"
+    path.write_text("江海區", encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", refuse)
     assert process_file(path).error == "permission denied"
 
 

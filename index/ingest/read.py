@@ -26,8 +26,9 @@ _BOM_ENCODINGS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Tried in order when there is no BOM; GBK is a subset of GB18030 and names the file more exactly.
-_FALLBACK_ENCODINGS = ("utf-8", "gbk", "gb18030")
+# Dump files are kilobytes to a few megabytes; a larger "dump" is something else, and reading it
+# whole would cost memory and minutes. Documented in the README.
+MAX_DUMP_BYTES = 32 * 1024 * 1024
 
 _DISALLOWED_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.05
@@ -53,6 +54,8 @@ def decode_bytes(data: bytes) -> DecodedText:
     """
     if not data:
         raise ReadError("empty file")
+    if len(data) > MAX_DUMP_BYTES:
+        raise ReadError(too_large_message(len(data)))
     for signature, kind in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise ReadError(f"not a text file (looks like {kind})")
@@ -63,13 +66,22 @@ def decode_bytes(data: bytes) -> DecodedText:
             raise ReadError(f"invalid {encoding.removesuffix('-sig').upper()} text after its BOM")
     else:
         if b"\x00" in data:
-            raise ReadError("not a text file (contains NUL bytes)")
-        text, encoding = _decode_without_bom(data)
+            guessed = _utf16_without_bom(data)
+            if guessed is None:
+                raise ReadError("not a text file (contains NUL bytes)")
+            text, encoding = guessed
+        else:
+            text, encoding = _decode_without_bom(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _reject_binary_text(text)
     if not text.strip():
         raise ReadError("empty file (whitespace only)")
     return DecodedText(text, encoding)
+
+
+def too_large_message(size: int) -> str:
+    limit = MAX_DUMP_BYTES // (1024 * 1024)
+    return f"too large ({size / (1024 * 1024):.0f} MB; dump files of up to {limit} MB are read)"
 
 
 def _split_bom(data: bytes) -> tuple[str | None, bytes]:
@@ -94,11 +106,55 @@ def _decode_strict(data: bytes, encoding: str) -> str | None:
 
 
 def _decode_without_bom(data: bytes) -> tuple[str, str]:
-    for encoding in _FALLBACK_ENCODINGS:
+    text = _decode_strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    # Before GBK takes the whole file (and turns its UTF-8 lines into mojibake): a file pieced
+    # together from UTF-8 and GBK sources decodes line by line.
+    mixed = _decode_mixed_lines(data)
+    if mixed is not None:
+        return mixed, "utf-8+gb18030"
+    for encoding in ("gbk", "gb18030"):
         text = _decode_strict(data, encoding)
         if text is not None:
             return text, encoding
     raise ReadError("not valid UTF-8, UTF-16 or GB18030/GBK text")
+
+
+def _decode_mixed_lines(data: bytes) -> str | None:
+    """Decode line by line when some non-ASCII lines are UTF-8 and the others GB18030."""
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    utf8_lines = other_lines = 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                decoded.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+            other_lines += 1
+    if utf8_lines and other_lines:
+        return "\n".join(decoded)
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text that lost its BOM: its NUL bytes sit on one parity (the ASCII characters)."""
+    if len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    encoding = "utf-16-le" if odd_nuls > 4 * even_nuls else "utf-16-be"
+    if min(even_nuls, odd_nuls) * 4 >= max(even_nuls, odd_nuls):
+        return None
+    text = _decode_strict(data, encoding)
+    if text is None:
+        return None
+    readable = sum(1 for c in text if c.isprintable() or c in "\n\t") / max(len(text), 1)
+    return (text, encoding) if readable > 0.95 else None
 
 
 def _reject_binary_text(text: str) -> None:
