@@ -43,7 +43,7 @@ def open_window(library: Library, settings: AppSettings | None = None) -> MainWi
     window = MainWindow(library, settings or AppSettings())
     window.show()
     if needs_sample_import(library) and SAMPLE_CORPUS.is_dir():
-        QTimer.singleShot(0, lambda: window.start_import([SAMPLE_CORPUS], quiet=True))
+        QTimer.singleShot(0, lambda: window.importer.start([SAMPLE_CORPUS], quiet=True))
     return window
 
 

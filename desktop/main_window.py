@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -17,15 +17,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,12 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.export.export_dialog import ExportDialog
-from desktop.export.export_job import ExportJob
-from desktop.export.pdf import PdfExport, default_title
+from desktop.export.export_controller import ExportController
 from desktop.fonts import reader_font
-from desktop.importing.import_dialog import ImportProgressDialog, show_import_summary
-from desktop.importing.import_worker import ImportJob
+from desktop.importing.import_controller import ImportController
 from desktop.library_view.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
 from desktop.library_view.article_source import ArticleQuery
 from desktop.library_view.title_delegate import TitleDelegate
@@ -48,8 +41,8 @@ from desktop.script import DisplayScript, ScriptConverter
 from desktop.settings import AppSettings
 from desktop.tags.tag_browser import TagBrowser
 from desktop.tags.tag_model import TagTreeModel
+from desktop.tags.user_tags import UserTagEditor
 from index.library import ImportSummary, Library, LibraryError, StoredArticle
-from index.tags.tag import Tag
 
 __all__ = ["MainWindow"]
 
@@ -68,9 +61,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.converter = ScriptConverter()
         self.script: DisplayScript = settings.script
-        self.import_job: ImportJob | None = None
-        self.export_job: ExportJob | None = None
-        self._progress: ImportProgressDialog | None = None
+        self.user_tags = UserTagEditor(
+            library, self.selected_ids, self, self.statusBar().showMessage
+        )
+        self.importer = ImportController(library, self, self.statusBar().showMessage)
+        self.exporter = ExportController(self.converter, self, self.statusBar().showMessage)
         self.setWindowTitle(self.tr("Archive Reader — {folder}").format(folder=library.folder))
         self.setAcceptDrops(True)
         self.setFont(reader_font(self.font().pointSizeF() or 10))
@@ -168,11 +163,11 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.import_action = self._action(
-            self.tr("Import…"), self.choose_import, QKeySequence.StandardKey.Open
+            self.tr("Import…"), self.importer.choose_folder, QKeySequence.StandardKey.Open
         )
         self.import_action.setToolTip(self.tr("Import dump files or folders (or drop them here)"))
         self.import_files_action = self._action(
-            self.tr("Import files…"), self.choose_import_files, "Ctrl+Shift+O"
+            self.tr("Import files…"), self.importer.choose_files, "Ctrl+Shift+O"
         )
         self.export_action = self._action(
             self.tr("Export PDF…"), self.export_selected, QKeySequence.StandardKey.Print
@@ -189,11 +184,11 @@ class MainWindow(QMainWindow):
         )
         zoom_reset = self._action(self.tr("Actual size"), self.reader.zoom_reset, "Ctrl+0")
         self.add_tag_action = self._action(
-            self.tr("Add tag to selected articles…"), self.add_tag_to_selection, "Ctrl+T"
+            self.tr("Add tag to selected articles…"), self.user_tags.ask_and_add, "Ctrl+T"
         )
         self.remove_tag_action = self._action(
             self.tr("Remove tag from selected articles…"),
-            self.remove_tag_from_selection,
+            self.user_tags.ask_and_remove,
             "Ctrl+Shift+T",
         )
         quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -249,14 +244,19 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self.apply_query)
         self._search_timer.timeout.connect(self.apply_query)
         self.tag_browser.selection_changed.connect(lambda _tags: self.apply_query())
-        self.tag_browser.remove_requested.connect(self.remove_tag)
-        self.tag_browser.add_requested.connect(self.add_tag_to_selection)
+        self.tag_browser.remove_requested.connect(self.user_tags.remove)
+        self.tag_browser.add_requested.connect(self.user_tags.ask_and_add)
+        self.user_tags.changed.connect(self._tags_changed)
         self.reset_button.clicked.connect(self.reset_filter)
         self.article_model.query_failed.connect(self._query_failed)
         self.article_model.query_changed.connect(self._query_changed)
         self.article_view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.article_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reader.zoom_changed.connect(self._zoom_changed)
+        self.importer.running.connect(self._import_running)
+        self.importer.finished.connect(self._import_finished)
+        self.exporter.running.connect(lambda running: self.export_action.setEnabled(not running))
+        self.exporter.finished.connect(self.export_finished.emit)
 
     # Query ---------------------------------------------------------------------------------
 
@@ -380,58 +380,6 @@ class MainWindow(QMainWindow):
         self.tag_browser.select_tags(selected)
         self.tag_browser.tree.selectionModel().blockSignals(False)
 
-    def add_tag_to_selection(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            self.statusBar().showMessage(self.tr("Select the articles to tag first."), 4000)
-            return
-        name, ok = QInputDialog.getText(
-            self, self.tr("Add tag"), self.tr("Tag for %n article(s):", "", len(ids))
-        )
-        if ok and name.strip():
-            self.add_tag(ids, name.strip())
-
-    def add_tag(self, ids: list[int], name: str) -> None:
-        try:
-            for article_id in ids:
-                self.library.add_tag(article_id, name)
-        except LibraryError as error:
-            QMessageBox.warning(self, self.tr("Tag not added"), str(error))
-        self._tags_changed()
-
-    def remove_tag_from_selection(self) -> None:
-        ids = self.selected_ids()
-        names = sorted(
-            {
-                tag.name
-                for article_id in ids
-                for tag in self.library.database.article_tags(article_id)
-                if tag.kind == "user"
-            }
-        )
-        if not names:
-            self.statusBar().showMessage(
-                self.tr("The selected articles have no tags of yours."), 4000
-            )
-            return
-        name, ok = QInputDialog.getItem(
-            self, self.tr("Remove tag"), self.tr("Tag to remove:"), names, 0, False
-        )
-        if ok:
-            self.remove_tag(Tag("user", name))
-
-    def remove_tag(self, tag: Tag) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            self.statusBar().showMessage(self.tr("Select the articles to untag first."), 4000)
-            return
-        try:
-            for article_id in ids:
-                self.library.remove_tag(article_id, f"{tag.kind}:{tag.name}")
-        except LibraryError as error:
-            QMessageBox.warning(self, self.tr("Tag not removed"), str(error))
-        self._tags_changed()
-
     def _tags_changed(self) -> None:
         self.reload_tags()
         selected = self.selected_ids()
@@ -451,60 +399,16 @@ class MainWindow(QMainWindow):
                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
                 )
 
-    # Import --------------------------------------------------------------------------------
+    # Import and export -------------------------------------------------------------------
 
-    def choose_import(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of dump files"))
-        if folder:
-            self.start_import([Path(folder)])
+    def _import_running(self, running: bool) -> None:
+        self.import_action.setEnabled(not running)
+        self.import_files_action.setEnabled(not running)
 
-    def choose_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import dump files"))
-        if files:
-            self.start_import([Path(name) for name in files])
-
-    def start_import(self, paths: list[Path], quiet: bool = False) -> ImportJob | None:
-        """Import in a worker thread with a progress dialog; None if one is running."""
-        if self.import_job is not None:
-            self.statusBar().showMessage(self.tr("An import is already running."), 4000)
-            return None
-        job = ImportJob(self.library, paths, self)
-        progress = ImportProgressDialog(self)
-        progress.canceled.connect(job.cancel)
-        job.progress.connect(progress.show_progress)
-        job.done.connect(lambda summary: self._import_done(summary, quiet))
-        job.failed.connect(self._import_failed)
-        self.import_job, self._progress = job, progress
-        self.import_action.setEnabled(False)
-        self.import_files_action.setEnabled(False)
-        progress.show()
-        job.start()
-        return job
-
-    def _end_import(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-        self.import_job, self._progress = None, None
-        self.import_action.setEnabled(True)
-        self.import_files_action.setEnabled(True)
+    def _import_finished(self, summary: ImportSummary | None) -> None:
         self.reload_tags()
         self.article_model.refresh()
-
-    def _import_done(self, summary: ImportSummary, quiet: bool) -> None:
-        self._end_import()
-        if not quiet or summary.errors:
-            show_import_summary(self, summary)
-        else:
-            self.statusBar().showMessage(
-                self.tr("Imported %n article(s).", "", summary.added), 6000
-            )
         self.import_finished.emit(summary)
-
-    def _import_failed(self, reason: str) -> None:
-        self._end_import()
-        QMessageBox.warning(self, self.tr("Import failed"), reason)
-        self.import_finished.emit(None)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
@@ -514,73 +418,18 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.start_import(paths)
-
-    # Export --------------------------------------------------------------------------------
+            self.importer.start(paths)
 
     def articles_to_export(self) -> list[StoredArticle]:
+        """The selected articles, or the one being read when none is selected."""
         ids = self.selected_ids()
         if not ids and self.reader.article is not None:
             ids = [self.reader.article.id]
         found = (self.library.get_article(article_id) for article_id in ids)
         return [article for article in found if article is not None]
 
-    def export_dialog(self) -> ExportDialog | None:
-        articles = self.articles_to_export()
-        if not articles:
-            self.statusBar().showMessage(self.tr("Select the articles to export first."), 4000)
-            return None
-        shown = [self.converter.article(article, self.script) for article in articles]
-        folder = Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
-        dialog = ExportDialog(len(articles), default_title(shown), self.script, folder, self)
-        dialog.setProperty("article_ids", [a.id for a in articles])
-        return dialog
-
     def export_selected(self) -> None:
-        dialog = self.export_dialog()
-        if dialog is None or dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        self.write_pdf(self.articles_to_export(), dialog.path, dialog.script, dialog.title)
-
-    def write_pdf(
-        self, articles: list[StoredArticle], path: Path, script: DisplayScript, title: str
-    ) -> ExportJob | None:
-        """Export in a worker thread behind a busy dialog; ``export_finished`` reports."""
-        if self.export_job is not None:
-            self.statusBar().showMessage(self.tr("An export is already running."), 4000)
-            return None
-        job = ExportJob(articles, path, script, title or None, self)
-        busy = QProgressDialog(self.tr("Writing {path}…").format(path=path), "", 0, 0, self)
-        busy.setCancelButton(None)
-        busy.setWindowTitle(self.tr("Export PDF"))
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumDuration(300)
-        job.done.connect(lambda result: self._export_done(busy, result))
-        job.failed.connect(lambda reason: self._export_failed(busy, reason))
-        self.export_job = job
-        self.export_action.setEnabled(False)
-        job.start()
-        return job
-
-    def _end_export(self, busy: QProgressDialog) -> None:
-        busy.close()
-        busy.deleteLater()
-        self.export_job = None
-        self.export_action.setEnabled(True)
-
-    def _export_done(self, busy: QProgressDialog, result: PdfExport) -> None:
-        self._end_export(busy)
-        saved = self.tr("Saved {path} ({pages} pages).")
-        self.statusBar().showMessage(saved.format(path=result.path, pages=result.pages), 8000)
-        self.export_finished.emit(result)
-
-    def _export_failed(self, busy: QProgressDialog, reason: str) -> None:
-        self._end_export(busy)
-        QMessageBox.warning(self, self.tr("Export failed"), reason)
-        self.export_finished.emit(None)
+        self.exporter.ask_and_write(self.articles_to_export(), self.script)
 
     # Window state --------------------------------------------------------------------------
 
@@ -605,11 +454,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop a running import (keeping what it stored); join the worker threads."""
-        if self.import_job is not None:
-            self.import_job.cancel()
-            self.import_job.wait()
-        if self.export_job is not None:
-            self.export_job.wait()
+        self.importer.shutdown()
+        self.exporter.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

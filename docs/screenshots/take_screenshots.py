@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         save(window, args.out / f"{stem}-{name}.png")
     window.reader.repairs_box.setChecked(False)
     window.article_view.selectAll()
-    dialog = window.export_dialog()
+    dialog = window.exporter.dialog(window.articles_to_export(), window.script)
     assert dialog is not None
     dialog.show()
     settle(app)

@@ -48,6 +48,39 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="41" />
+        <source>Select the articles to export first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="64" />
+        <source>An export is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="67" />
+        <source>Writing {path}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="69" />
+        <source>Export PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="92" />
+        <source>Saved {path} ({pages} pages).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="98" />
+        <source>Export failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/export/export_dialog.py" line="44" />
@@ -126,6 +159,35 @@
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../desktop/importing/import_controller.py" line="37" />
+        <source>Import a folder of dump files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_controller.py" line="43" />
+        <source>Import dump files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_controller.py" line="51" />
+        <source>An import is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/importing/import_controller.py" line="83" />
+        <source>Imported %n article(s).</source>
+        <translation>
+            <numerusform>Imported %n article.</numerusform><numerusform>Imported %n articles.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_controller.py" line="88" />
+        <source>Import failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message>
         <location filename="../../desktop/importing/import_dialog.py" line="20" />
@@ -170,112 +232,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Archive Reader — {folder}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>Reset filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="166" />
         <source>Import…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>Import dump files or folders (or drop them here)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="170" />
         <source>Import files…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="173" />
         <source>Export PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>Export the selected articles to PDF (Ctrl+P)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>Find in article</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="177" />
         <source>Search the library</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>Zoom in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>Zoom out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190" />
+        <location filename="../../desktop/main_window.py" line="185" />
         <source>Actual size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
+        <location filename="../../desktop/main_window.py" line="187" />
         <source>Add tag to selected articles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source>Remove tag from selected articles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="204" />
         <source>Show everything in simplified characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>Show everything in traditional characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215" />
+        <location filename="../../desktop/main_window.py" line="210" />
         <source>Search: words, "a phrase", OR, -word, title:, outlet:, tag:, date:2025-07</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>Main</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233" />
+        <location filename="../../desktop/main_window.py" line="228" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
+        <location filename="../../desktop/main_window.py" line="236" />
         <source>&amp;Tags</source>
         <translation type="unfinished" />
     </message>
@@ -303,108 +365,6 @@
     <message>
         <location filename="../../desktop/main_window.py" line="329" />
         <source>{count} in the library</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="386" />
-        <source>Select the articles to tag first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="389" />
-        <source>Add tag</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="389" />
-        <source>Tag for %n article(s):</source>
-        <translation>
-            <numerusform>Tag for %n article:</numerusform><numerusform>Tag for %n articles:</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="399" />
-        <source>Tag not added</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="414" />
-        <source>The selected articles have no tags of yours.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="418" />
-        <source>Remove tag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="418" />
-        <source>Tag to remove:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="426" />
-        <source>Select the articles to untag first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="432" />
-        <source>Tag not removed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="457" />
-        <source>Import a folder of dump files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="462" />
-        <source>Import dump files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="469" />
-        <source>An import is already running.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="500" />
-        <source>Imported %n article(s).</source>
-        <translation>
-            <numerusform>Imported %n article.</numerusform><numerusform>Imported %n articles.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="506" />
-        <source>Import failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="531" />
-        <source>Select the articles to export first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="553" />
-        <source>An export is already running.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="556" />
-        <source>Writing {path}…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="558" />
-        <source>Export PDF</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="582" />
-        <source>Export failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="576" />
-        <source>Saved {path} ({pages} pages).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -537,6 +497,55 @@
     <message>
         <location filename="../../desktop/tags/tag_model.py" line="115" />
         <source>{name}: {count} articles</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UserTagEditor</name>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="39" />
+        <source>Select the articles to tag first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="42" />
+        <source>Add tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/tags/user_tags.py" line="42" />
+        <source>Tag for %n article(s):</source>
+        <translation>
+            <numerusform>Tag for %n article:</numerusform><numerusform>Tag for %n articles:</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="52" />
+        <source>Tag not added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="66" />
+        <source>The selected articles have no tags of yours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="69" />
+        <source>Remove tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="69" />
+        <source>Tag to remove:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="78" />
+        <source>Select the articles to untag first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="84" />
+        <source>Tag not removed</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -48,6 +48,39 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="41" />
+        <source>Select the articles to export first.</source>
+        <translation>请先选择要导出的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="64" />
+        <source>An export is already running.</source>
+        <translation>已有导出正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="67" />
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="69" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="92" />
+        <source>Saved {path} ({pages} pages).</source>
+        <translation>已保存 {path}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export/export_controller.py" line="98" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/export/export_dialog.py" line="44" />
@@ -126,6 +159,35 @@
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../desktop/importing/import_controller.py" line="37" />
+        <source>Import a folder of dump files</source>
+        <translation>导入存档文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_controller.py" line="43" />
+        <source>Import dump files</source>
+        <translation>导入存档文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_controller.py" line="51" />
+        <source>An import is already running.</source>
+        <translation>已有导入正在进行。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/importing/import_controller.py" line="83" />
+        <source>Imported %n article(s).</source>
+        <translation>
+            <numerusform>已导入 %n 篇文章。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importing/import_controller.py" line="88" />
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message>
         <location filename="../../desktop/importing/import_dialog.py" line="20" />
@@ -171,112 +233,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Archive Reader — {folder}</source>
         <translation>Archive Reader 新闻存档阅读器 — {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>Reset filter</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="166" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>Import dump files or folders (or drop them here)</source>
         <translation>导入存档文件或文件夹（也可拖放到窗口）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="170" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="173" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="175" />
         <source>Export the selected articles to PDF (Ctrl+P)</source>
         <translation>将选中的文章导出为 PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>Find in article</source>
         <translation>在文中查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="177" />
         <source>Search the library</source>
         <translation>搜索文库</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190" />
+        <location filename="../../desktop/main_window.py" line="185" />
         <source>Actual size</source>
         <translation>原始大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
+        <location filename="../../desktop/main_window.py" line="187" />
         <source>Add tag to selected articles…</source>
         <translation>为选中文章添加标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source>Remove tag from selected articles…</source>
         <translation>从选中文章移除标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="204" />
         <source>Show everything in simplified characters</source>
         <translation>全部以简体显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>Show everything in traditional characters</source>
         <translation>全部以繁体显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215" />
+        <location filename="../../desktop/main_window.py" line="210" />
         <source>Search: words, "a phrase", OR, -word, title:, outlet:, tag:, date:2025-07</source>
         <translation>搜索：词语、"短语"、OR、-排除、title:、outlet:、tag:、date:2025-07</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233" />
+        <location filename="../../desktop/main_window.py" line="228" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
+        <location filename="../../desktop/main_window.py" line="236" />
         <source>&amp;Tags</source>
         <translation>标签(&amp;T)</translation>
     </message>
@@ -305,108 +367,6 @@
         <location filename="../../desktop/main_window.py" line="329" />
         <source>{count} in the library</source>
         <translation>文库共 {count}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="386" />
-        <source>Select the articles to tag first.</source>
-        <translation>请先选择要加标签的文章。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="389" />
-        <source>Add tag</source>
-        <translation>添加标签</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="389" />
-        <source>Tag for %n article(s):</source>
-        <translation>
-            <numerusform>为 %n 篇文章添加标签：</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="399" />
-        <source>Tag not added</source>
-        <translation>未能添加标签</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="414" />
-        <source>The selected articles have no tags of yours.</source>
-        <translation>选中的文章没有您的标签。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="418" />
-        <source>Remove tag</source>
-        <translation>移除标签</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="418" />
-        <source>Tag to remove:</source>
-        <translation>要移除的标签：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="426" />
-        <source>Select the articles to untag first.</source>
-        <translation>请先选择要移除标签的文章。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="432" />
-        <source>Tag not removed</source>
-        <translation>未能移除标签</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="457" />
-        <source>Import a folder of dump files</source>
-        <translation>导入存档文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="462" />
-        <source>Import dump files</source>
-        <translation>导入存档文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="469" />
-        <source>An import is already running.</source>
-        <translation>已有导入正在进行。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="500" />
-        <source>Imported %n article(s).</source>
-        <translation>
-            <numerusform>已导入 %n 篇文章。</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="506" />
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="531" />
-        <source>Select the articles to export first.</source>
-        <translation>请先选择要导出的文章。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="553" />
-        <source>An export is already running.</source>
-        <translation>已有导出正在进行。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="556" />
-        <source>Writing {path}…</source>
-        <translation>正在写入 {path}…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="558" />
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="582" />
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="576" />
-        <source>Saved {path} ({pages} pages).</source>
-        <translation>已保存 {path}（{pages} 页）。</translation>
     </message>
 </context>
 <context>
@@ -539,6 +499,55 @@
         <location filename="../../desktop/tags/tag_model.py" line="115" />
         <source>{name}: {count} articles</source>
         <translation>{name}：{count} 篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>UserTagEditor</name>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="39" />
+        <source>Select the articles to tag first.</source>
+        <translation>请先选择要加标签的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="42" />
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/tags/user_tags.py" line="42" />
+        <source>Tag for %n article(s):</source>
+        <translation>
+            <numerusform>为 %n 篇文章添加标签：</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="52" />
+        <source>Tag not added</source>
+        <translation>未能添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="66" />
+        <source>The selected articles have no tags of yours.</source>
+        <translation>选中的文章没有您的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="69" />
+        <source>Remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="69" />
+        <source>Tag to remove:</source>
+        <translation>要移除的标签：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="78" />
+        <source>Select the articles to untag first.</source>
+        <translation>请先选择要移除标签的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tags/user_tags.py" line="84" />
+        <source>Tag not removed</source>
+        <translation>未能移除标签</translation>
     </message>
 </context>
 </TS>

@@ -58,7 +58,7 @@ def window(
     main_window.show()
     yield main_window
     main_window.shutdown()
-    assert main_window.import_job is None or not main_window.import_job.is_running()
+    assert main_window.importer.job is None or not main_window.importer.job.is_running()
 
 
 @pytest.fixture(scope="session", autouse=True)

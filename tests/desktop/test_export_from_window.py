@@ -17,7 +17,7 @@ from desktop.main_window import MainWindow
 def test_dialog_offers_the_selection_in_the_current_script(window: MainWindow) -> None:
     window.set_script("traditional")
     window.article_view.selectAll()
-    dialog = window.export_dialog()
+    dialog = window.exporter.dialog(window.articles_to_export(), window.script)
     assert dialog is not None
     assert "10 articles" in dialog.summary.text()
     assert dialog.script == "traditional"
@@ -34,7 +34,7 @@ def test_selected_articles_are_written_in_a_thread(
     assert [a.id for a in articles] == window.selected_ids() and len(articles) == 1
     path = tmp_path / "one.pdf"
     with qtbot.waitSignal(window.export_finished, timeout=30_000) as finished:
-        job = window.write_pdf(articles, path, "simplified", "")
+        job = window.exporter.write(articles, path, "simplified", "")
         assert job is not None and job.is_running()
     assert isinstance(finished.args[0], PdfExport) and not job.is_running()
     assert len(PdfReader(path).outline) == 1
@@ -49,10 +49,10 @@ def test_a_failed_export_says_why(
     window.article_view.selectRow(0)
     path = tmp_path / "missing-folder" / "out.pdf"
     with qtbot.waitSignal(window.export_finished, timeout=30_000) as finished:
-        window.write_pdf(window.articles_to_export(), path, "simplified", "")
+        window.exporter.write(window.articles_to_export(), path, "simplified", "")
     assert finished.args == [None]
     assert warnings and str(path.parent) in warnings[0]
-    assert window.export_job is None and window.export_action.isEnabled()
+    assert window.exporter.job is None and window.export_action.isEnabled()
 
 
 def test_file_names_from_titles_are_safe() -> None:

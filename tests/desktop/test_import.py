@@ -68,7 +68,7 @@ def test_import_runs_in_a_thread_without_blocking(
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start()
-    job = window.start_import([dump_folder])
+    job = window.importer.start([dump_folder])
     assert job is not None and job.is_running(), "start_import returns while the import runs"
     job.progress.connect(progress.append)
     job._worker.progress.connect(
@@ -93,9 +93,9 @@ def test_cancel_stops_the_import_and_keeps_what_finished(
 ) -> None:
     window = MainWindow(empty_library, app_settings)
     qtbot.addWidget(window)
-    job = window.start_import([dump_folder])
+    job = window.importer.start([dump_folder])
     assert job is not None
-    dialog = window._progress
+    dialog = window.importer.progress_dialog
     assert dialog is not None
     cancel_button = dialog.findChild(QPushButton)
     job.progress.connect(lambda _progress: cancel_button.click())  # the user presses Cancel
@@ -115,7 +115,7 @@ def test_closing_the_window_joins_a_running_import(
 ) -> None:
     window = MainWindow(empty_library, app_settings)
     qtbot.addWidget(window)
-    job = window.start_import([dump_folder])
+    job = window.importer.start([dump_folder])
     assert job is not None
     window.close()
     assert not job.is_running()

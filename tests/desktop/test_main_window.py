@@ -134,14 +134,14 @@ def test_script_toggle_converts_what_is_shown_and_persists(
 def test_user_tags_are_added_and_removed(window: MainWindow, sample_library: Library) -> None:
     window.article_view.selectRow(0)
     article_id = window.selected_ids()[0]
-    window.add_tag([article_id], "待读")
+    window.user_tags.add([article_id], "待读")
     mine = Tag("user", "待读")
     assert sample_library.article_count([("user", "待读")]) == 1
     assert window.tag_model.index_of(mine).isValid()
     select_tag(window, mine)
     assert window.article_model.total == 1
     window.article_view.selectRow(0)
-    window.remove_tag(mine)
+    window.user_tags.remove(mine)
     assert sample_library.article_count([("user", "待读")]) == 0
     assert not window.tag_model.index_of(mine).isValid()
 
