@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,22 +67,3 @@ def english_ui(qapp: QApplication) -> Iterator[None]:
     assert translator is not None
     yield
     qapp.removeTranslator(translator)
-
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The reader makes no network access at all: any attempt fails the test."""
-
-    def refuse(sock: socket.socket, address: object) -> None:
-        if sock.family == socket.AF_UNIX:
-            return original_connect(sock, address)
-        raise AssertionError(f"network access to {address!r}")
-
-    original_connect = socket.socket.connect
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-
-    def refuse_connection(address: object, *args: object, **kwargs: object) -> None:
-        raise AssertionError(f"network access to {address!r}")
-
-    monkeypatch.setattr(socket, "create_connection", refuse_connection)
