@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QPageLayout,
@@ -144,10 +144,23 @@ def _paint_page(
     footer: float,
     pages: int,
 ) -> None:
-    painter.save()
-    painter.translate(0, -page * body_height)
-    document.drawContents(painter, QRectF(0, page * body_height, width, body_height))
-    painter.restore()
+    """Draw the lines laid out on ``page``, line by line, then the page number.
+
+    Not ``drawContents``: it paints every block that touches the page whole, so a paragraph
+    split across pages would leave its lines in the PDF text layer twice, clipped or not.
+    """
+    top = page * body_height
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        origin = layout.blockBoundingRect(block).topLeft()
+        text_layout = block.layout()
+        for number in range(text_layout.lineCount()):
+            line = text_layout.lineAt(number)
+            line_top = origin.y() + line.y()
+            if top - 0.5 <= line_top < top + body_height - 0.5:
+                line.draw(painter, QPointF(origin.x(), origin.y() - top))
+        block = block.next()
     painter.setFont(reader_font(PDF_STYLE.meta_size))
     painter.setPen(QColor(PDF_STYLE.meta_color))
     painter.drawText(

@@ -39,6 +39,16 @@ def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> s
     ).stdout
 
 
+def body_pages(path: Path, pages: int) -> str:
+    """The text of every page without its page-number line, squeezed."""
+    text = []
+    for page in range(1, pages + 1):
+        lines = [line for line in pdf_text(path, page).split("\n") if line.strip()]
+        assert re.fullmatch(rf"{page}\s*/\s*{pages}", lines[-1].strip())
+        text += lines[:-1]
+    return squeeze("".join(text))
+
+
 def squeeze(text: str) -> str:
     """Text without whitespace: line wrapping in the PDF must not matter."""
     return re.sub(r"\s+", "", text)
@@ -69,8 +79,8 @@ def test_library_articles_round_trip_in_both_scripts(
     converter = ScriptConverter()
     for script in ("simplified", "traditional"):
         path = tmp_path / f"{script}.pdf"
-        export_pdf(articles, path, script, converter=converter)
-        text = squeeze(pdf_text(path))
+        result = export_pdf(articles, path, script, converter=converter)
+        text = body_pages(path, result.pages)  # page numbers would split paragraphs
         assert RADICALS.search(text) is None
         for article in articles:
             shown = converter.article(article, script)
@@ -174,3 +184,16 @@ def test_cli_reports_unknown_ids_and_bad_queries(
     assert main([*library, "--query", '"unclosed', "-o", str(out)]) == 1
     assert "--query" in capsys.readouterr().err
     assert not out.exists()
+
+
+@needs_pdftotext
+def test_a_paragraph_split_across_pages_is_in_the_text_layer_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Numbered sentences: every one is unique, so a line drawn twice would show.
+    paragraphs = ["".join(f"第{n}句在此。" for n in range(k * 60, (k + 1) * 60)) for k in range(6)]
+    article = stored_article(1, "跨页的段落", paragraphs)
+    path = tmp_path / "out.pdf"
+    result = export_pdf([article], path, None)
+    assert result.pages >= 2
+    assert body_pages(path, result.pages) == squeeze(article.title + "".join(paragraphs))
