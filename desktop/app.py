@@ -6,11 +6,12 @@ import argparse
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.fonts import BundledFontError, register_bundled_font
 from desktop.main_window import MainWindow
-from desktop.resources import SAMPLE_CORPUS
+from desktop.resources import APP_ID, ICONS, SAMPLE_CORPUS
 from desktop.settings import AppSettings
 from desktop.translations import install_translator
 from index.library import Library, LibraryError
@@ -30,7 +31,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing
     app = QApplication(argv or [sys.argv[0]])
     install_translator(app)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    """The app's icon in every size shipped (resources/icons/hicolor)."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob(f"hicolor/*/apps/{APP_ID}.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def needs_sample_import(library: Library) -> bool:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.about import show_about
 from desktop.export.export_controller import ExportController
 from desktop.fonts import reader_font
 from desktop.importing.import_controller import ImportController
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
+        self.about_action = self._action(self.tr("About Archive Reader"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.import_action = self._action(
             self.tr("Import…"), self.importer.choose_folder, QKeySequence.StandardKey.Open
         )
@@ -235,6 +238,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions([zoom_in, zoom_out, zoom_reset, find, focus_search])
         tag_menu = menus.addMenu(self.tr("&Tags"))
         tag_menu.addActions([self.add_tag_action, self.remove_tag_action])
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
         self.article_view.addActions(
             [self.add_tag_action, self.remove_tag_action, self.export_action]
         )
@@ -277,6 +282,9 @@ class MainWindow(QMainWindow):
         query = self.current_query()
         if query != self.article_model.query:
             self.article_model.set_query(query)
+
+    def show_about(self) -> None:
+        show_about(self)
 
     def reset_filter(self) -> None:
         self.search_field.blockSignals(True)

@@ -6,11 +6,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from desktop.cli import export_command, gui_command, library_commands, repair_command
 from desktop.cli.commands import CommandModule, Handler
+from desktop.version import package_version
 
 PROG = "archive-reader"
 
@@ -23,14 +23,6 @@ COMMAND_MODULES: list[CommandModule] = [
     gui_command,
     export_command,
 ]
-
-
-def package_version() -> str:
-    """The installed distribution's version, or ``0+unknown`` when running from a checkout."""
-    try:
-        return version("archive-reader")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,35 +1,56 @@
-"""Tests for ``gui --quit-after MS``: start-up checks quit once the window has been shown."""
+"""Tests for ``gui --quit-after MS``: start-up checks quit once the window has been shown.
+
+The runs that start an event loop happen in a child process: running ``exec()`` on the test
+session's shared QApplication upsets PySide6 at interpreter exit.
+"""
 
 from __future__ import annotations
 
-import argparse
+import os
+import subprocess
 import sys
-import types
+import textwrap
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.cli.main import build_parser, main
+from desktop.cli.main import build_parser
 
+FAKE_APP = textwrap.dedent(
+    """
+    import sys, types
+    from PySide6.QtWidgets import QApplication, QWidget
+    from desktop.cli.main import main
 
-def fake_app(qapp: QApplication, show_window: bool) -> types.ModuleType:
-    """A stand-in for ``desktop.app``: the same two entry points, one plain window."""
+    app = QApplication([])
     module = types.ModuleType("desktop.app")
-    windows: list[QWidget] = []
+    windows = []
 
-    def run(args: argparse.Namespace) -> int:
+    def run(args):
         window = QWidget()
         window.setWindowTitle("Archive Reader — test")
         windows.append(window)
-        if show_window:
+        if SHOW_WINDOW:
             window.show()
-        status = module.create_application().exec()
-        window.close()
-        return int(status)
+        return int(app.exec())
 
-    module.create_application = lambda: qapp  # type: ignore[attr-defined]
-    module.run = run  # type: ignore[attr-defined]
-    return module
+    module.create_application = lambda: app
+    module.run = run
+    sys.modules["desktop.app"] = module
+    sys.exit(main(["gui", "--quit-after", "10"]))
+    """
+)
+
+
+def run_with_fake_app(show_window: bool) -> subprocess.CompletedProcess[str]:
+    script = f"SHOW_WINDOW = {show_window}\n{FAKE_APP}"
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
 
 
 def test_quit_after_is_parsed_in_milliseconds() -> None:
@@ -44,18 +65,14 @@ def test_negative_quit_after_is_refused(capsys: pytest.CaptureFixture[str]) -> N
     assert "must be 0 or more" in capsys.readouterr().err
 
 
-def test_quit_after_reports_the_shown_window_and_exits_0(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "desktop.app", fake_app(qapp, show_window=True))
-    assert main(["gui", "--quit-after", "10"]) == 0
-    err = capsys.readouterr().err
-    assert "archive-reader: window shown: Archive Reader — test; quitting after 10 ms\n" in err
+def test_quit_after_reports_the_shown_window_and_exits_0() -> None:
+    done = run_with_fake_app(show_window=True)
+    assert done.returncode == 0, done.stderr
+    expected = "archive-reader: window shown: Archive Reader — test; quitting after 10 ms\n"
+    assert expected in done.stderr
 
 
-def test_quit_after_without_a_window_exits_1(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "desktop.app", fake_app(qapp, show_window=False))
-    assert main(["gui", "--quit-after", "10"]) == 1
-    assert "no window was shown within 10 ms" in capsys.readouterr().err
+def test_quit_after_without_a_window_exits_1() -> None:
+    done = run_with_fake_app(show_window=False)
+    assert done.returncode == 1, done.stderr
+    assert "no window was shown within 10 ms" in done.stderr
