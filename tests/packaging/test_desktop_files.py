@@ -73,8 +73,12 @@ def test_icon_pngs_have_every_size_and_match_the_svg_name() -> None:
 def test_the_version_lives_in_pyproject_only() -> None:
     spec = (ROOT / "packaging" / "archive-reader.spec").read_text(encoding="utf-8")
     assert "version(NAME)" in spec and pyproject_version() not in spec
-    main = (ROOT / "desktop" / "cli" / "main.py").read_text(encoding="utf-8")
-    assert 'version("archive-reader")' in main
+    from desktop.version import package_version
+
+    # The running code reports pyproject's version, and no source file spells it out.
+    assert package_version() == pyproject_version()
+    for source in (ROOT / "desktop").rglob("*.py"):
+        assert f'"{pyproject_version()}"' not in source.read_text(encoding="utf-8"), source
 
 
 @pytest.mark.parametrize(
