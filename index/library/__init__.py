@@ -3,6 +3,7 @@
 from index.library.errors import LibraryError
 from index.library.library import Library
 from index.library.location import ENVIRONMENT_VARIABLE, resolve_library_dir
+from index.library.lock import LibraryBusyError
 from index.library.records import (
     ArticleSummary,
     FileError,
@@ -21,6 +22,7 @@ __all__ = [
     "ImportProgress",
     "ImportSummary",
     "Library",
+    "LibraryBusyError",
     "LibraryError",
     "SearchHit",
     "SearchResults",

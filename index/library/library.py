@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from index.library.database import LibraryDatabase, SortKey, TagFilter
 from index.library.errors import LibraryError
-from index.library.indexing import catch_up, reindex
+from index.library.health import RebuildCallback, open_search_index
+from index.library.indexing import reindex
 from index.library.location import resolve_library_dir
+from index.library.lock import LibraryBusyError, LibraryLock
 from index.library.records import (
     ArticleSummary,
     CancelCheck,
@@ -39,29 +41,71 @@ class Library:
     raises :class:`index.search.query.QuerySyntaxError`.
     """
 
-    def __init__(self, folder: Path | str) -> None:
+    def __init__(
+        self,
+        folder: Path | str,
+        progress: RebuildCallback | None = None,
+        wait: float | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        """Open the library; see :meth:`open`."""
         folder = Path(folder)
         self.folder = folder
         self.database = LibraryDatabase(folder)
+        self.lock = LibraryLock(folder)
+        self.read_only = False
         try:
-            self.index = SearchIndex(folder / INDEX_FOLDER)
+            self.lock.acquire(wait or 0.0, on_wait)
+        except LibraryBusyError:
+            if wait is not None:
+                self.database.close()
+                raise
+            self.read_only = True
         except OSError as error:
-            raise LibraryError(f"cannot open the search index in {folder}: {error}") from error
+            self.database.close()
+            raise LibraryError(f"cannot lock the library {folder}: {error}") from error
         self.index_behind = False
         try:
-            catch_up(self.database, self.index)
+            if self.read_only:
+                self.index = SearchIndex(folder / INDEX_FOLDER)
+            else:
+                self.index = open_search_index(folder / INDEX_FOLDER, self.database, progress)
         except IndexBusyError:
-            self.index_behind = True  # another process is importing; it will index its work
+            self.index = SearchIndex(folder / INDEX_FOLDER)
+            self.index_behind = True
+        except OSError as error:
+            self.lock.release()
+            raise LibraryError(f"cannot open the search index in {folder}: {error}") from error
 
     @classmethod
-    def open(cls, folder: Path | str | None = None) -> Library:
+    def open(
+        cls,
+        folder: Path | str | None = None,
+        progress: RebuildCallback | None = None,
+        wait: float | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> Library:
         """Open (creating if needed) the library at ``folder``, ``$ARCHIVE_READER_LIBRARY`` or
-        the platform's user data folder."""
-        return cls(resolve_library_dir(folder))
+        the platform's user data folder.
+
+        One process at a time writes a library (see :mod:`index.library.lock`). If another
+        holds it, the library opens read-only (``read_only``) when ``wait`` is None, else we
+        wait up to ``wait`` seconds (telling ``on_wait``) and raise
+        :class:`LibraryBusyError`. A writer checks the search index and rebuilds it from the
+        database if it is lost or damaged, reporting to ``progress``.
+        """
+        return cls(resolve_library_dir(folder), progress, wait, on_wait)
 
     def close(self) -> None:
         self.index.close()
         self.database.close()
+        self.lock.release()
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise LibraryError(
+                f"the library {self.folder} is open read-only: another Archive Reader is using it"
+            )
 
     def __enter__(self) -> Library:
         return self
@@ -86,6 +130,7 @@ class Library:
         """
         from index.library.importer import run_import  # the repair pipeline loads slowly
 
+        self._require_writable()
         if procs is None:
             procs = 2 if (os.cpu_count() or 1) >= 2 else 1
         try:
@@ -163,6 +208,7 @@ class Library:
 
     def add_tag(self, article_id: int, name: str) -> bool:
         """Give an article a user tag (``kind:name`` picks another kind); False if it had it."""
+        self._require_writable()
         kind, clean = parse_tag(name, default_kind="user")
         tag = Tag(kind or "user", clean)
         self._require_article(article_id, clean)
@@ -173,6 +219,7 @@ class Library:
 
     def remove_tag(self, article_id: int, name: str) -> int:
         """Remove the article's tags with this name (``kind:name`` for one kind only)."""
+        self._require_writable()
         kind, clean = parse_tag(name)
         self._require_article(article_id, clean)
         removed = self.database.remove_tag(article_id, clean, kind)
