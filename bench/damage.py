@@ -40,9 +40,9 @@ def to_traditional(text: str) -> str:
     return str(_s2t().convert(text))
 
 
-def _in_gb2312(char: str) -> bool:
+def _encodable(char: str, encoding: str) -> bool:
     try:
-        char.encode("gb2312")
+        char.encode(encoding)
     except UnicodeEncodeError:
         return False
     return True
@@ -54,8 +54,16 @@ def choose_table(text: str, rng: random.Random, fraction: float | None = None) -
     The mirror annotated characters that older GB2312-only readers could not show; which of
     them differs from document to document.
     """
+    # The mirror annotated GBK bytes, so only characters GBK has can be in its table.
     candidates = sorted(
-        {c for c in text if ord(c) > 0x7F and not _in_gb2312(c) and ord(c) in pinyin_dict}
+        {
+            c
+            for c in text
+            if ord(c) > 0x7F
+            and _encodable(c, "gbk")
+            and not _encodable(c, "gb2312")
+            and ord(c) in pinyin_dict
+        }
     )
     share = rng.uniform(0.4, 1.0) if fraction is None else fraction
     chosen = [c for c in candidates if rng.random() < share]

@@ -38,3 +38,15 @@ def test_annotation_lands_between_the_bytes_of_a_straddled_pair() -> None:
 
 def test_text_without_table_or_full_width_punctuation_is_untouched() -> None:
     assert damage_text("今日天氣晴朗。", {}) == "今日天氣晴朗。"
+
+
+def test_generated_tables_only_hold_characters_gbk_can_encode() -> None:
+    import random
+
+    from bench.damage import choose_table, damage_text
+
+    text = "社區𣈶活動現場𠮷體驗"  # U+23236 and U+20BB7 are outside GBK
+    table = choose_table(text, random.Random(1), fraction=1.0)
+    assert "𣈶" not in table and "𠮷" not in table
+    assert {"區", "動", "現", "場", "體", "驗"} <= set(table)
+    damage_text(text, table)  # must not raise
