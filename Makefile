@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit bench bench-library clean
 .PHONY: package smoke icons install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
@@ -31,6 +31,15 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python bench/repair_quality.py
 	$(BIN)/python bench/repair_speed.py
+
+# Library import and search at 10k articles (docs/performance.md); takes several minutes.
+BENCH_DIR := build/bench
+bench-library: $(STAMP)
+	$(BIN)/python bench/make_archive.py 10000 $(BENCH_DIR)/archive-10k
+	$(BIN)/python bench/bench_import.py --archive $(BENCH_DIR)/archive-10k \
+		--naive-sample 1000 --keep $(BENCH_DIR)/library-10k
+	$(BIN)/python bench/bench_search.py $(BENCH_DIR)/library-10k \
+		--archive $(BENCH_DIR)/archive-10k --queries 300 --recall-queries 300 --runs 3
 
 # Packaging (docs/packaging.md): the one-folder bundle, its smoke test, desktop integration.
 PKG_STAMP := $(VENV)/.installed-packaging
