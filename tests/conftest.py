@@ -8,11 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers.corpus import FEED_DUMP, PAGE_DUMP
 
 # Every test runs headless, on a desktop or in CI alike.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# In CI (CI=true) property tests draw the same examples on every run, so a result never
+# depends on luck; on a developer's machine they explore. `make fuzz` runs longer searches.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture
