@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from desktop.cli.commands import Subparsers, error_line
 from index.library import ImportProgress, Library, LibraryError, StoredArticle
 from index.library.database import SORT_KEYS
+from index.library.health import RebuildProgress
 from index.library.script_view import in_script
 from index.search.query import QuerySyntaxError
 from index.tags.tag import TAG_KINDS, parse_tag
@@ -19,6 +20,7 @@ from index.tags.tag import TAG_KINDS, parse_tag
 __all__ = ["register"]
 
 _BAR_WIDTH = 30
+WAIT_SECONDS = 30.0  # how long a writing command waits for another Archive Reader to finish
 
 
 def register(subparsers: Subparsers) -> None:
@@ -32,6 +34,7 @@ def register(subparsers: Subparsers) -> None:
 
     parser = add("import", "import dump files or folders into the library", run_import)
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
+    _add_wait(parser)
 
     parser = add("search", "search the library", run_search)
     parser.add_argument("query", metavar="QUERY", help='words, "phrase", OR, -word, title: …')
@@ -57,6 +60,17 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument("id", type=int, metavar="ID")
     parser.add_argument("--add", action="append", default=[], metavar="TAG")
     parser.add_argument("--remove", action="append", default=[], metavar="TAG")
+    _add_wait(parser)
+
+
+def _add_wait(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=WAIT_SECONDS,
+        metavar="SECONDS",
+        help=f"while another Archive Reader uses the library, wait this long ({WAIT_SECONDS:.0f})",
+    )
 
 
 def _positive(text: str) -> int:
@@ -85,7 +99,27 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
 
 
 def _open(args: argparse.Namespace) -> Library:
-    return Library.open(getattr(args, "library", None))
+    """The library; writing commands (with ``--wait``) wait for another Archive Reader."""
+    return Library.open(
+        getattr(args, "library", None),
+        progress=_rebuild_progress,
+        wait=getattr(args, "wait", None),
+        on_wait=lambda message: print(error_line("library", message), file=sys.stderr),
+    )
+
+
+def _rebuild_progress(progress: RebuildProgress) -> None:
+    """One line on stderr per step of a search-index rebuild (redrawn on a terminal)."""
+    line = error_line(
+        "library",
+        f"{progress.reason}; rebuilding it: {progress.done}/{progress.total} articles",
+    )
+    if sys.stderr.isatty():
+        end = "\n" if progress.done == progress.total else ""
+        sys.stderr.write(f"\r{line}{end}")
+    elif progress.done in (0, progress.total):
+        sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 def _print_json(value: Any, out: TextIO | None = None) -> None:

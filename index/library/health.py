@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
+import warnings
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as windex
 
 from index.library.database import LibraryDatabase
+from index.library.index_manifest import changed_files, record_files
 from index.library.indexing import catch_up, document_for_row
 from index.library.lock import lock_is_held
 from index.search.engine import SearchIndex
@@ -57,10 +61,14 @@ def index_problem(database: LibraryDatabase, folder: Path) -> str | None:
     Every article the database marks as indexed must be in the index once, and the index
     must hold nothing else (articles stored but not yet indexed may or may not be there).
     """
-    try:
-        counts = indexed_ids(folder)
-    except Exception as error:  # damaged files make Whoosh raise anything
-        return f"its files are damaged ({type(error).__name__})"
+    changed = changed_files(folder)
+    if changed:
+        return f"{len(changed)} of its files changed since they were checked ({changed[0]})"
+    with _damage_tolerated():
+        try:
+            counts = indexed_ids(folder)
+        except Exception as error:  # damaged files make Whoosh raise anything
+            return f"its files are damaged ({type(error).__name__})"
     twice = sum(1 for n in counts.values() if n > 1)
     if twice:
         return f"it holds {twice} articles more than once"
@@ -86,6 +94,15 @@ def break_stale_write_lock(folder: Path) -> bool:
         return False
     path.unlink(missing_ok=True)
     return True
+
+
+@contextmanager
+def _damage_tolerated() -> Iterator[None]:
+    """Whoosh leaves files open when it fails on a damaged one: close them quietly."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        yield
+        gc.collect()
 
 
 def _reset(folder: Path) -> None:
@@ -131,10 +148,12 @@ def open_search_index(
     """
     break_stale_write_lock(folder)
     reason: str | None = None
-    try:
-        index = SearchIndex(folder)
-    except Exception as error:  # damaged files make Whoosh raise anything
-        reason = f"the search index cannot be opened ({type(error).__name__})"
+    with _damage_tolerated():
+        try:
+            index = SearchIndex(folder)
+        except Exception as error:  # damaged files make Whoosh raise anything
+            reason = f"the search index cannot be opened ({type(error).__name__})"
+    if reason is not None:
         _reset(folder)
         index = SearchIndex(folder)
     if reason is None and index.was_rebuilt:
@@ -150,4 +169,5 @@ def open_search_index(
     if reason is not None and database.all_ids():
         rebuild_index(database, index, reason, progress)
     catch_up(database, index)
+    record_files(folder)
     return index

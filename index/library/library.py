@@ -9,6 +9,7 @@ from pathlib import Path
 from index.library.database import LibraryDatabase, SortKey, TagFilter
 from index.library.errors import LibraryError
 from index.library.health import RebuildCallback, open_search_index
+from index.library.index_manifest import record_files
 from index.library.indexing import reindex
 from index.library.location import resolve_library_dir
 from index.library.lock import LibraryBusyError, LibraryLock
@@ -98,6 +99,8 @@ class Library:
 
     def close(self) -> None:
         self.index.close()
+        if not self.read_only:
+            record_files(self.folder / INDEX_FOLDER)  # what this session wrote is sound
         self.database.close()
         self.lock.release()
 
