@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.fonts import BundledFontError, register_bundled_font
+from desktop.library_health import RebuildDialog
 from desktop.main_window import MainWindow
 from desktop.resources import APP_ID, ICONS, SAMPLE_CORPUS
 from desktop.settings import AppSettings
@@ -53,7 +54,7 @@ def open_window(library: Library, settings: AppSettings | None = None) -> MainWi
     """Show the main window; a first launch imports ``resources/corpus/`` with progress."""
     window = MainWindow(library, settings or AppSettings())
     window.show()
-    if needs_sample_import(library) and SAMPLE_CORPUS.is_dir():
+    if not library.read_only and needs_sample_import(library) and SAMPLE_CORPUS.is_dir():
         QTimer.singleShot(0, lambda: window.importer.start([SAMPLE_CORPUS], quiet=True))
     return window
 
@@ -61,13 +62,16 @@ def open_window(library: Library, settings: AppSettings | None = None) -> MainWi
 def run(args: argparse.Namespace) -> int:
     """``archive-reader gui``: the library from ``--library``, the environment or the default."""
     app = create_application()
+    rebuild = RebuildDialog()
     try:
         register_bundled_font()
-        library = Library.open(getattr(args, "library", None))
+        library = Library.open(getattr(args, "library", None), progress=rebuild)
     except (LibraryError, BundledFontError) as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         print(f"archive-reader: {error}", file=sys.stderr)
         return 1
+    finally:
+        rebuild.close()
     try:
         window = open_window(library)
         status = app.exec()

@@ -34,6 +34,7 @@ from desktop.about import show_about
 from desktop.export.export_controller import ExportController
 from desktop.fonts import reader_font
 from desktop.importing.import_controller import ImportController
+from desktop.library_health import read_only_banner
 from desktop.library_view.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
 from desktop.library_view.article_source import ArticleQuery
 from desktop.library_view.title_delegate import TitleDelegate
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.splitter = self._make_splitter()
         self.setCentralWidget(self.splitter)
         self._make_actions()
+        if library.read_only:
+            self._disable_writing()
         self._connect()
         self.statusBar().addPermanentWidget(self.status_label)
         self.reload_tags()
@@ -136,6 +139,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        if self.library.read_only:
+            self.read_only_banner = read_only_banner(centre, str(self.library.folder))
+            layout.addWidget(self.read_only_banner)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.article_view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -243,6 +249,17 @@ class MainWindow(QMainWindow):
         self.article_view.addActions(
             [self.add_tag_action, self.remove_tag_action, self.export_action]
         )
+
+    def _disable_writing(self) -> None:
+        """Another Archive Reader holds the library: no import, no tag editing."""
+        for action in (
+            self.import_action,
+            self.import_files_action,
+            self.add_tag_action,
+            self.remove_tag_action,
+        ):
+            action.setEnabled(False)
+        self.setAcceptDrops(False)
 
     def _connect(self) -> None:
         self.search_field.textChanged.connect(self._search_timer.start)
@@ -410,8 +427,8 @@ class MainWindow(QMainWindow):
     # Import and export -------------------------------------------------------------------
 
     def _import_running(self, running: bool) -> None:
-        self.import_action.setEnabled(not running)
-        self.import_files_action.setEnabled(not running)
+        self.import_action.setEnabled(not running and not self.library.read_only)
+        self.import_files_action.setEnabled(not running and not self.library.read_only)
 
     def _import_finished(self, summary: ImportSummary | None) -> None:
         self.reload_tags()
