@@ -50,7 +50,7 @@ _BROKEN_TAG = re.compile(r"\?(/?[A-Za-z][A-Za-z0-9]*\s*/?>)")
 _SPECIAL = re.compile(r"[?(),!:;]")
 _IN_STEP_SPECIAL = re.compile(rf"\(({SYLLABLE})\)|[(),!:;]")
 # How many candidate characters a lost byte may stand for, before the context is scored.
-_CANDIDATES_PER_SLOT = 24
+_CANDIDATES_PER_SLOT = 16
 _EXPANDED_PER_SLOT = 4  # of those, how many become hypotheses after a look at the context
 _BEAM_MARGIN = 30.0
 _BEAM_WIDTH = 48
@@ -230,7 +230,7 @@ class _Realigner:
         self.table = table
         self.model: CharBigramModel = load_model()
         # A lost byte is more likely a character of the document's own script.
-        self.foreign_script = _foreign_script(text)
+        self._foreign_script: frozenset[str] | None = None  # see _script_fit
         # Output no hypothesis can change any more, and the chain node it ends at.
         self._settled_text: list[str] = []
         self._settled_repairs: list[Repair] = []
@@ -296,7 +296,9 @@ class _Realigner:
         return ranked[:_EXPANDED_PER_SLOT]
 
     def _script_fit(self, candidate: str) -> float:
-        return _FOREIGN_SCRIPT_PENALTY if candidate in self.foreign_script else 0.0
+        if self._foreign_script is None:  # most texts never lose a byte: count only if needed
+            self._foreign_script = _foreign_script(self.text)
+        return _FOREIGN_SCRIPT_PENALTY if candidate in self._foreign_script else 0.0
 
     # -- one token, one hypothesis ------------------------------------------------------------
 
