@@ -9,6 +9,7 @@ from typing import Any
 from whoosh.codec import whoosh3
 from whoosh.fields import TEXT
 from whoosh.formats import Positions
+from whoosh.matching import ListMatcher
 
 from index.search.analyzer import BigramAnalyzer, index_terms
 from index.search.vocabulary import registered_vocabulary
@@ -92,6 +93,25 @@ class InliningCodec(whoosh3.W3Codec):  # type: ignore[misc]
 
     def __init__(self, inlinelimit: int = 4) -> None:
         super().__init__(inlinelimit=inlinelimit)
+
+    def postings_reader(
+        self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None
+    ) -> Any:
+        """Inlined postings of a field without values (ID, KEYWORD) read back with ``b""``
+        values: Whoosh's ListMatcher would give ``""``, which crashes segment merges."""
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            if not values:
+                return ListMatcher(
+                    ids,
+                    weights,
+                    (b"",) * len(ids),
+                    format_,
+                    scorer=scorer,
+                    term=term,
+                    terminfo=terminfo,
+                )
+        return super().postings_reader(dbfile, terminfo, format_, term, scorer)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
         return _InliningPostingsWriter(
