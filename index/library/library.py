@@ -67,15 +67,22 @@ class Library:
             raise LibraryError(f"cannot lock the library {folder}: {error}") from error
         self.index_behind = False
         try:
-            if self.read_only:
-                self.index = SearchIndex(folder / INDEX_FOLDER)
-            else:
-                self.index = open_search_index(folder / INDEX_FOLDER, self.database, progress)
-        except IndexBusyError:
-            self.index = SearchIndex(folder / INDEX_FOLDER)
-            self.index_behind = True
-        except OSError as error:
+            self.index = self._open_index(progress)
+        except BaseException:
+            self.database.close()
             self.lock.release()
+            raise
+
+    def _open_index(self, progress: RebuildCallback | None) -> SearchIndex:
+        folder = self.folder / INDEX_FOLDER
+        try:
+            if self.read_only:
+                return SearchIndex(folder)
+            return open_search_index(folder, self.database, progress)
+        except IndexBusyError:
+            self.index_behind = True
+            return SearchIndex(folder)
+        except OSError as error:
             raise LibraryError(f"cannot open the search index in {folder}: {error}") from error
 
     @classmethod
@@ -98,11 +105,13 @@ class Library:
         return cls(resolve_library_dir(folder), progress, wait, on_wait)
 
     def close(self) -> None:
-        self.index.close()
-        if not self.read_only:
-            record_files(self.folder / INDEX_FOLDER)  # what this session wrote is sound
-        self.database.close()
-        self.lock.release()
+        try:
+            self.index.close()
+            if not self.read_only:
+                record_files(self.folder / INDEX_FOLDER)  # what this session wrote is sound
+            self.database.close()
+        finally:
+            self.lock.release()
 
     def _require_writable(self) -> None:
         if self.read_only:
