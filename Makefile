@@ -41,6 +41,12 @@ bench-library: $(STAMP)
 	$(BIN)/python bench/bench_search.py $(BENCH_DIR)/library-10k \
 		--archive $(BENCH_DIR)/archive-10k --queries 300 --recall-queries 300 --runs 3
 
+# A long fuzz of read, split, repair and import (CI runs the same tests with 30 examples each).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	ARCHIVE_READER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q tests/reliability/test_fuzz_import.py
+
 # Packaging (docs/packaging.md): the one-folder bundle, its smoke test, desktop integration.
 PKG_STAMP := $(VENV)/.installed-packaging
 BUNDLE := dist/archive-reader
