@@ -7,7 +7,7 @@ import math
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -17,7 +17,7 @@ import platformdirs
 
 from index.chinese_script import fold_table
 
-_FORMAT_VERSION = 3
+_FORMAT_VERSION = 4
 _MAX_WORD = 6
 # Interpolation weight of the bigram against the unigram (Jelinek-Mercer smoothing).
 _BIGRAM_WEIGHT = 0.7
@@ -29,6 +29,7 @@ _SYMBOL_LOGP = {
     "」": -7.0, "\n": -3.0,
 }  # fmt: skip
 _UNKNOWN_SYMBOL_LOGP = -16.0
+_PAIR_CACHE_SIZE = 1 << 19  # about 60 MB at most
 _PRIVATE_USE_LOGP = -40.0
 
 
@@ -39,6 +40,8 @@ class CharBigramModel:
     left_counts: dict[str, int]
     unknown_logp: float
     word_logp: dict[str, float]  # simplified words of two to six characters
+    # Scores of character pairs already asked for: the same pairs recur all the time.
+    _pair_cache: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def char_logp(self, char: str) -> float:
         """Unigram log-probability of a character (any script)."""
@@ -52,6 +55,16 @@ class CharBigramModel:
 
     def pair_logp(self, left: str, right: str) -> float:
         """log P(right | left), smoothed; both characters may be traditional."""
+        key = left + right
+        cached = self._pair_cache.get(key)
+        if cached is not None:
+            return cached
+        logp = self._pair_logp(left, right)
+        if len(self._pair_cache) < _PAIR_CACHE_SIZE:
+            self._pair_cache[key] = logp
+        return logp
+
+    def _pair_logp(self, left: str, right: str) -> float:
         unigram = self.char_logp(right)
         if not left:
             return unigram
