@@ -6,6 +6,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.app import needs_sample_import, open_window
+from desktop.importing import import_controller
 from desktop.importing.import_dialog import summary_text
+from desktop.importing.import_worker import ImportJob
 from desktop.main_window import MainWindow
 from desktop.resources import SAMPLE_CORPUS
 from desktop.settings import AppSettings
@@ -57,12 +60,29 @@ def test_first_launch_imports_the_sample_archive(
 
 
 def test_import_runs_in_a_thread_without_blocking(
-    qtbot: QtBot, empty_library: Library, app_settings: AppSettings, dump_folder: Path
+    qtbot: QtBot,
+    empty_library: Library,
+    app_settings: AppSettings,
+    dump_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = MainWindow(empty_library, app_settings)
-    qtbot.addWidget(window)
     threads: set[int] = set()
     progress: list[ImportProgress] = []
+
+    class ProbedJob(ImportJob):
+        """Listens before the worker thread starts, so no early signal is missed."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.progress.connect(progress.append)
+            self._worker.progress.connect(
+                lambda _p: threads.add(threading.get_ident()),
+                type=Qt.ConnectionType.DirectConnection,
+            )
+
+    monkeypatch.setattr(import_controller, "ImportJob", ProbedJob)
+    window = MainWindow(empty_library, app_settings)
+    qtbot.addWidget(window)
     ticks: list[int] = []
     timer = QTimer(window)
     timer.setInterval(5)
@@ -70,10 +90,6 @@ def test_import_runs_in_a_thread_without_blocking(
     timer.start()
     job = window.importer.start([dump_folder])
     assert job is not None and job.is_running(), "start_import returns while the import runs"
-    job.progress.connect(progress.append)
-    job._worker.progress.connect(
-        lambda _p: threads.add(threading.get_ident()), type=Qt.ConnectionType.DirectConnection
-    )
     with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
         pass
     timer.stop()
