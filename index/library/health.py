@@ -168,6 +168,7 @@ def open_search_index(
     index.was_rebuilt = False
     if reason is not None and database.all_ids():
         rebuild_index(database, index, reason, progress)
-    catch_up(database, index)
+    # Checked against the database above, or rebuilt from it: no second count needed.
+    catch_up(database, index, verified=True)
     record_files(folder)
     return index

@@ -51,16 +51,18 @@ def reindex(database: LibraryDatabase, index: SearchIndex, ids: Sequence[int]) -
         database.mark_indexed(chunk)
 
 
-def catch_up(database: LibraryDatabase, index: SearchIndex) -> int:
+def catch_up(database: LibraryDatabase, index: SearchIndex, verified: bool = False) -> int:
     """Make the index agree with the database; returns how many articles were (re)indexed.
 
     Articles are stored before they are indexed, so after an interrupted import the database
     may hold articles the index lacks (``indexed = 0``): those are (re)indexed now, replacing
     any copy the index committed just before the interruption. If the index was lost, replaced
     by a new format, or holds fewer articles than the database says it should, it is rebuilt
-    from the database.
+    from the database. ``verified``: the caller has just checked that the index holds every
+    article the database marks as indexed (see ``health.index_problem``), so counting its
+    documents again would only cost another reader.
     """
-    if index.was_rebuilt or index.doc_count() < database.indexed_count():
+    if index.was_rebuilt or (not verified and index.doc_count() < database.indexed_count()):
         if not index.was_rebuilt:
             index.clear()
         database.mark_all_unindexed()
