@@ -122,6 +122,11 @@ def _rebuild_progress(progress: RebuildProgress) -> None:
     sys.stderr.flush()
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _print_json(value: Any, out: TextIO | None = None) -> None:
     stream = out or sys.stdout
     json.dump(value, stream, ensure_ascii=False, indent=2)
@@ -183,7 +188,8 @@ def run_search(args: argparse.Namespace) -> int:
     color = sys.stdout.isatty()
     before, after = ("\033[1;33m", "\033[0m") if color else ("[", "]")
     about = "" if results.total_is_exact else "about "
-    print(f"{about}{results.total} articles match {args.query!r}")
+    verb = "article matches" if results.total == 1 else "articles match"
+    print(f"{about}{results.total} {verb} {args.query!r}")
     for hit in results.hits:
         date = (hit.published or "")[:10] or "-"
         print(f"\n{hit.id}\t{date}\t{hit.outlet or '-'}\t{hit.title}")
@@ -240,7 +246,8 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"total": total, "articles": [a.to_json() for a in articles]})
         return 0
-    print(f"{total} articles" + (f", showing {len(articles)}" if len(articles) < total else ""))
+    shown = f", showing {len(articles)}" if len(articles) < total else ""
+    print(f"{_count(total, 'article')}{shown}")
     for article in articles:
         date = (article.published or "")[:10] or "-"
         tags = ", ".join(tag.name for tag in article.tags)

@@ -78,7 +78,7 @@ def test_search_json(capsys: pytest.CaptureFixture[str], imported: Path) -> None
 def test_search_text_marks_matches(capsys: pytest.CaptureFixture[str], imported: Path) -> None:
     status, out, _ = run(capsys, imported, "search", "鄰里節")
     assert status == 0
-    assert "1 articles match" in out and "[鄰里節]" in out
+    assert "1 article matches" in out and "[鄰里節]" in out
 
 
 def test_malformed_search_is_one_line_and_fails(
