@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.damage import choose_table, damage_text
 from bench.sentences import SENTENCES
-from index.chinese_script import _opencc_dictionary
+from index.chinese_script import opencc_dictionary
 
 __all__ = ["ArchiveStats", "synthetic_article", "write_archive"]
 
@@ -90,7 +90,7 @@ def _in_gbk(char: str) -> bool:
 @cache
 def _to_traditional_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    with _opencc_dictionary("STCharacters.txt").open(encoding="utf-8") as handle:
+    with opencc_dictionary("STCharacters.txt").open(encoding="utf-8") as handle:
         for line in handle:
             source, _, targets = line.rstrip("\n").partition("\t")
             target = targets.split(" ")[0]

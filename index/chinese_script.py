@@ -8,13 +8,14 @@ from pathlib import Path
 import opencc
 
 
-def _opencc_dictionary(name: str) -> Path:
+def opencc_dictionary(name: str) -> Path:
+    """A dictionary file shipped inside opencc-python-reimplemented (``TSCharacters.txt``)."""
     return Path(opencc.__file__).parent / "dictionary" / name
 
 
 def _read_pairs(name: str) -> dict[str, str]:
     pairs: dict[str, str] = {}
-    with _opencc_dictionary(name).open(encoding="utf-8") as handle:
+    with opencc_dictionary(name).open(encoding="utf-8") as handle:
         for line in handle:
             source, _, targets = line.rstrip("\n").partition("\t")
             if len(source) == 1 and targets:
@@ -41,7 +42,7 @@ def fold_to_simplified(text: str) -> str:
 @cache
 def _character_forms(name: str) -> dict[str, list[str]]:
     forms: dict[str, list[str]] = {}
-    with _opencc_dictionary(name).open(encoding="utf-8") as handle:
+    with opencc_dictionary(name).open(encoding="utf-8") as handle:
         for line in handle:
             source, _, targets = line.rstrip("\n").partition("\t")
             if source and targets:
