@@ -1,0 +1,412 @@
+"""Offscreen GUI timings: cold start, list paging, script toggle, search-as-you-type, peak RSS."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import argparse
+import ctypes
+import random
+import re
+import resource
+import shlex
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.app import create_application, open_window
+from desktop.main_window import SEARCH_DELAY_MS, MainWindow
+from desktop.script import DisplayScript
+from desktop.settings import AppSettings
+from index.library import Library, StoredArticle
+from index.library.database import DATABASE_FILE
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTION = "## GUI (issue 6)"
+TOGGLE_CHARACTERS = 10_000
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def shield_none() -> None:
+    """Work around a PySide6 6.12 bug: ``QTextBlockFormat`` setters (``setLineHeight``,
+    ``setBottomMargin``, ``setTextIndent``) drop a reference to ``None`` on every call, so
+    rendering long articles again and again frees ``None`` and aborts the interpreter (Python
+    3.11's ``None`` is not immortal). Give ``None`` plenty of spare references up front."""
+    refcount = ctypes.c_ssize_t.from_address(id(None))
+    refcount.value += 1 << 40
+
+
+class PaintWatcher(QObject):
+    """Notes the first paint of a widget that happens once ``ready()`` is true."""
+
+    def __init__(self, ready: Callable[[], bool]) -> None:
+        super().__init__()
+        self.ready = ready
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.ready():
+            self.painted = True
+        return False
+
+
+def temporary_settings(folder: Path) -> AppSettings:
+    """Settings in an INI file of our own: the user's settings stay untouched."""
+    return AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def wait_for_first_page(app: QApplication, window: MainWindow, limit: float = 60.0) -> None:
+    """Process events until the article list has been painted with rows in it."""
+    viewport = window.article_view.viewport()
+    watcher = PaintWatcher(lambda: window.article_model.rowCount() > 0)
+    viewport.installEventFilter(watcher)
+    deadline = time.monotonic() + limit
+    while not watcher.painted:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the article list was never painted")
+        app.processEvents()
+    viewport.removeEventFilter(watcher)
+
+
+def cold_child(folder: Path) -> None:
+    """Child process: open the app; print the monotonic clock at the first list paint."""
+    with tempfile.TemporaryDirectory() as scratch:
+        app = create_application()
+        library = Library.open(folder)
+        window = open_window(library, temporary_settings(Path(scratch)))
+        wait_for_first_page(app, window)
+        painted = time.monotonic()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{painted} {window.article_model.rowCount()} {rss}")
+        window.shutdown()
+        library.close()
+
+
+def cold_start(folder: Path) -> tuple[float, int, float]:
+    """Seconds from launching a fresh interpreter to the first painted list page."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--cold-child", str(folder)]
+    start = time.monotonic()  # CLOCK_MONOTONIC: the same clock in the child
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"the cold-start child failed:\n{done.stderr}")
+    output = done.stdout
+    painted, rows, rss = output.split()[-3:]
+    return float(painted) - start, int(rows), float(rss)
+
+
+def settle(app: QApplication, widget: QWidget) -> None:
+    """Deliver pending events, then paint ``widget`` now."""
+    app.processEvents()
+    widget.repaint()
+    app.processEvents()
+
+
+def scroll_page(app: QApplication, window: MainWindow) -> tuple[float, int]:
+    """Seconds to scroll to the bottom, fetch the next page and repaint the list."""
+    view, model = window.article_view, window.article_model
+    before = model.rowCount()
+    start = time.perf_counter()
+    view.scrollToBottom()  # at the bottom the view asks the model for more by itself
+    if model.rowCount() == before and model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    settle(app, view.viewport())
+    return time.perf_counter() - start, model.rowCount() - before
+
+
+def long_article(folder: Path, library: Library, serial: int) -> StoredArticle:
+    """A ~10,000-character article made of the longest articles' bodies, with a fresh id
+    (so the converter's cache does not know it)."""
+    conn = sqlite3.connect(f"file:{folder / DATABASE_FILE}?mode=ro", uri=True)
+    ids = [int(i) for (i,) in conn.execute("SELECT id FROM articles ORDER BY length(body) DESC")]
+    conn.close()
+    parts: list[str] = []
+    first: StoredArticle | None = None
+    for article_id in ids:
+        article = library.get_article(article_id)
+        if article is None:
+            continue
+        first = first or article
+        parts.append(article.body)
+        if sum(len(p) + 1 for p in parts) >= TOGGLE_CHARACTERS:
+            break
+    assert first is not None, "the library is empty"
+    body = "\n".join(parts)[:TOGGLE_CHARACTERS]
+    return replace(first, id=10_000_000 + serial, body=body, raw=body, repairs=())
+
+
+def toggle(
+    app: QApplication, window: MainWindow, script: DisplayScript, reader_only: bool = False
+) -> float:
+    """Seconds from choosing ``script`` until the reader shows new text, painted; with
+    ``reader_only`` only the reader pane is switched (not the list and tag tree)."""
+    document_before = window.reader.view.document()
+    text_before = document_before.toPlainText()
+    start = time.perf_counter()
+    if reader_only:
+        window.reader.set_script(script)
+    else:
+        window.set_script(script)
+    while True:
+        settle(app, window.reader.view.viewport())
+        document = window.reader.view.document()
+        if document is not document_before and document.toPlainText() != text_before:
+            return time.perf_counter() - start
+        if time.perf_counter() - start > 30:
+            raise RuntimeError("the reader text never changed")
+
+
+@dataclass
+class ToggleTimes:
+    to_stored: float  # 简 -> 繁: the articles are stored in traditional script
+    back_cached: float  # 繁 -> 简 again: the conversion is cached
+    first_conversion: float  # 繁 -> 简 for an article never converted before
+    reader_only: float  # 繁 -> 简, first conversion, the reader pane alone
+
+
+def toggle_run(
+    app: QApplication, window: MainWindow, folder: Path, library: Library, serial: int
+) -> ToggleTimes:
+    window.set_script("simplified")
+    window.reader.show_article(long_article(folder, library, 2 * serial))
+    settle(app, window)
+    to_stored = toggle(app, window, "traditional")
+    back = toggle(app, window, "simplified")
+    window.set_script("traditional")
+    window.reader.show_article(long_article(folder, library, 2 * serial + 1))
+    settle(app, window)
+    first = toggle(app, window, "simplified")
+    window.set_script("traditional")
+    window.reader.show_article(long_article(folder, library, 2 * serial + 1_000_001))
+    settle(app, window)
+    reader_only = toggle(app, window, "simplified", reader_only=True)
+    return ToggleTimes(to_stored, back, first, reader_only)
+
+
+def two_word_queries(folder: Path, count: int, seed: int) -> list[str]:
+    """Queries of two 2-character words taken from one article's body (so they hit)."""
+    rng = random.Random(seed)
+    conn = sqlite3.connect(f"file:{folder / DATABASE_FILE}?mode=ro", uri=True)
+    bodies = [str(b) for (b,) in conn.execute("SELECT body FROM articles ORDER BY id LIMIT 2000")]
+    conn.close()
+    queries: list[str] = []
+    while len(queries) < count:
+        pairs = _CJK_PAIR.findall(rng.choice(bodies))
+        if len(pairs) >= 2:
+            first, second = rng.sample(pairs, 2)
+            if first != second:
+                queries.append(f"{first} {second}")
+    return queries
+
+
+def search_as_you_type(app: QApplication, window: MainWindow, query: str) -> tuple[float, float]:
+    """Seconds from setting the search text to the model updated, and to the list repainted.
+    The debounce timer is bypassed: ``apply_query`` is called as its timeout would."""
+    window.reset_filter()
+    settle(app, window)
+    start = time.perf_counter()
+    window.search_field.setText(query)
+    window.apply_query()  # what the debounce timer's timeout calls, SEARCH_DELAY_MS later
+    updated = time.perf_counter()
+    assert window.article_model.query.text == query, "the list did not take the query"
+    settle(app, window.article_view.viewport())
+    return updated - start, time.perf_counter() - start
+
+
+def ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:.1f} ms"
+
+
+def runs_of(values: list[float]) -> str:
+    return " / ".join(f"{v * 1000:.0f}" for v in values)
+
+
+def measure(folder: Path, runs: int) -> list[tuple[str, str, str, str]]:
+    """Rows of (measure, median, runs, target)."""
+    rows: list[tuple[str, str, str, str]] = []
+    colds = [cold_start(folder) for _ in range(runs)]  # before this process locks the library
+    cold_times = [c[0] for c in colds]
+    rows.append(
+        (
+            f"cold start to first list page painted ({colds[0][1]} rows)",
+            ms(cold_times),
+            runs_of(cold_times),
+            "≤ 1,500 ms",
+        )
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        app = create_application()
+        library = Library.open(folder)
+        window = open_window(library, temporary_settings(Path(scratch)))
+        wait_for_first_page(app, window)
+        pages = [scroll_page(app, window) for _ in range(runs)]
+        added = {p[1] for p in pages}
+        page_times = [p[0] for p in pages]
+        rows.append(
+            (
+                f"scroll: fetch + paint one more page ({'/'.join(map(str, sorted(added)))} rows)",
+                ms(page_times),
+                runs_of(page_times),
+                "≤ 16 ms",
+            )
+        )
+        toggles = [toggle_run(app, window, folder, library, serial) for serial in range(runs)]
+        for label, values in (
+            ("toggle 简→繁, 10,000-char article (as stored)", [t.to_stored for t in toggles]),
+            ("toggle 繁→简 back (conversion cached)", [t.back_cached for t in toggles]),
+            (
+                "toggle 繁→简, first conversion of the article",
+                [t.first_conversion for t in toggles],
+            ),
+            (
+                "the same, reader pane alone (no list, no tag tree)",
+                [t.reader_only for t in toggles],
+            ),
+        ):
+            rows.append((label, ms(values), runs_of(values), "≤ 50 ms"))
+        window.set_script("simplified")
+        searches = [search_as_you_type(app, window, q) for q in two_word_queries(folder, runs, 6)]
+        model_times = [s[0] for s in searches]
+        paint_times = [s[1] for s in searches]
+        rows.append(
+            (
+                "search-as-you-type, 2 words → model updated (debounce not incl.)",
+                ms(model_times),
+                runs_of(model_times),
+                "≤ 100 ms",
+            )
+        )
+        rows.append(
+            (
+                "search-as-you-type, 2 words → list repainted (debounce not incl.)",
+                ms(paint_times),
+                runs_of(paint_times),
+                "≤ 100 ms",
+            )
+        )
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        cold_rss = statistics.median(c[2] for c in colds)
+        rows.append(("peak RSS, cold-start process at first paint", f"{cold_rss:.0f} MB", "", ""))
+        rows.append(
+            ("peak RSS, this process after all the above", f"{rss:.0f} MB", "", "≤ 500 MB at 100k")
+        )
+        window.close()  # saves its state into the temporary settings and shuts down
+        window.deleteLater()
+        library.close()
+        QCoreApplication.processEvents()
+    return rows
+
+
+def table(rows: list[tuple[str, str, str, str]]) -> str:
+    lines = [
+        "| measure | median | runs (ms) | target (issue 6) |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {a} | **{b}** | {c} | {d} |" for a, b, c, d in rows]
+    return "\n".join(lines)
+
+
+def write_section(doc: Path, text: str) -> None:
+    """Replace the GUI section of ``doc`` (or append it); other sections stay as they are."""
+    content = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
+    start = content.find(SECTION + "\n")
+    if start < 0:
+        content = content.rstrip("\n") + "\n\n" + text
+    else:
+        following = content.find("\n## ", start + len(SECTION))
+        rest = content[following + 1 :] if following >= 0 else ""
+        content = content[:start] + text + ("\n" + rest if rest else "")
+    doc.write_text(content, encoding="utf-8")
+
+
+def section(command: str, articles: int, rows: list[tuple[str, str, str, str]]) -> str:
+    load = " / ".join(f"{v:.1f}" for v in os.getloadavg())
+    return f"""{SECTION}
+
+`bench/bench_gui.py`, offscreen (`QT_QPA_PLATFORM=offscreen`), on a copy of the {articles:,}-article
+library made by `bench_import.py` (10k). Machine: the project's 2-core AMD EPYC VM (Debian 12,
+Python {sys.version.split()[0]}, PySide6), shared with other engineers' work (load average
+{load} at the end of the run). Wall-clock times, median of the runs listed. Command:
+
+```
+{command}
+```
+
+{table(rows)}
+
+- Cold start: a fresh interpreter (the script re-invoking itself with `--cold-child`), from
+  launching it to the first paint event of the article list's viewport with rows in it
+  (imports, `QApplication`, `Library.open`, `MainWindow`, first page query).
+- Scroll: `scrollToBottom()` (the view asks the model for the next page itself), then the
+  viewport is repainted with `repaint()`; one page is 200 rows.
+- Toggle: `MainWindow.set_script`, as the 简/繁 buttons do (list, tags and reader), until the
+  reader's document holds the new text and its viewport is repainted. The article is made of
+  the longest articles' bodies cut to 10,000 characters, with a fresh id so the converter's
+  cache does not know it. The library's articles are stored in traditional script, so 简→繁
+  shows them as stored, 繁→简 converts with OpenCC (cached per article afterwards).
+- Search-as-you-type: from `setText` on the search field (a keystroke's `textChanged`) to
+  `apply_query` having reset the model with its first page, and to the list repainted. The
+  {SEARCH_DELAY_MS} ms debounce is **bypassed** (`apply_query` is called directly, as the timer's
+  timeout would), so a user waits these figures plus {SEARCH_DELAY_MS} ms after the last keystroke.
+- **The 100k library was not measured** (not built in time): every figure here is at 10k, and
+  the issue's targets are for 100k. The RSS target (≤ 500 MB) is for the 100k library.
+
+What falls short (profiled with cProfile on the same library, not fixed here):
+
+- **Toggle**: the reader pane alone converts and lays out 10,000 characters well within 50 ms;
+  nearly all of the ~650 ms is `TagTreeModel.set_script`, whose `dataChanged` makes the tag
+  tree ask for `index`/`data`/`flags` some 57,000 times (every tag of the 10k library).
+- **Cold start** is about twice the target already at 10k, and the process holds ~600 MB at
+  its first paint, over the 100k RSS budget before 100k was even tried.
+- **Scroll**: one 200-row page costs more than a 16 ms frame.
+- **Search**: the first query after opening is slow (index warm-up); later ones are within the
+  target, but the 300 ms debounce comes on top.
+- **Crash risk** (PySide6 6.12 on Python 3.11): `QTextBlockFormat.setLineHeight`,
+  `setBottomMargin` and `setTextIndent` each drop a reference to `None`, so rendering articles
+  many times eventually frees `None` and aborts the app ("none_dealloc"). This benchmark hit it
+  and works around it (`shield_none`); the app itself does not.
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "library", type=Path, nargs="?", help="library folder (a copy: the app may write)"
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--doc", type=Path, default=ROOT / "docs" / "performance.md")
+    parser.add_argument("--no-doc", action="store_true", help="print the table only")
+    parser.add_argument("--cold-child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    shield_none()
+    if args.cold_child is not None:
+        cold_child(args.cold_child)
+        return
+    if args.library is None:
+        parser.error("give the library folder")
+    command = "python " + " ".join(shlex.quote(a) for a in ["bench/bench_gui.py", *sys.argv[1:]])
+    print(command)
+    conn = sqlite3.connect(f"file:{args.library / DATABASE_FILE}?mode=ro", uri=True)
+    (articles,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+    conn.close()
+    rows = measure(args.library, args.runs)
+    print(table(rows))
+    if not args.no_doc:
+        write_section(args.doc, section(command, int(articles), rows))
+        print(f"wrote the {SECTION[3:]} section of {args.doc}")
+
+
+if __name__ == "__main__":
+    main()
