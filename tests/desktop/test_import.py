@@ -146,7 +146,7 @@ def test_dropping_folders_on_the_window_imports_them(
     data.setUrls([QUrl.fromLocalFile(str(dump_folder))])
     position = QPointF(window.rect().center())
     enter = QDragEnterEvent(
-        position,
+        window.rect().center(),
         Qt.DropAction.CopyAction,
         data,
         Qt.MouseButton.NoButton,
@@ -174,7 +174,7 @@ def test_dragging_web_links_is_refused(
     data = QMimeData()
     data.setUrls([QUrl("http://example.invalid/feed.txt")])
     enter = QDragEnterEvent(
-        QPointF(window.rect().center()),
+        window.rect().center(),
         Qt.DropAction.CopyAction,
         data,
         Qt.MouseButton.NoButton,
