@@ -95,21 +95,27 @@ class _Hypothesis:
 
 
 @cache
-def _row_candidates(lead: int) -> tuple[tuple[int, str], ...]:
+def _row_candidates(lead: int) -> tuple[str, ...]:
     """Characters whose lead byte is ``lead`` and whose trail byte is >= 0x81, best first."""
-    return _top_candidates((lead, trail) for trail in range(0x81, 0xFF))
+    return _most_frequent((lead, trail) for trail in range(0x81, 0xFF))
 
 
 @cache
-def _column_candidates(trail: int) -> tuple[tuple[int, str], ...]:
-    """Characters whose trail byte is ``trail``, best first (keyed by their lead byte)."""
-    return tuple(
-        (lead, char)
-        for (lead, _), char in (
-            ((code >> 8, code & 0xFF), char)
-            for code, char in _top_candidates_codes((lead, trail) for lead in range(0x81, 0xFF))
-        )
-    )
+def _column_candidates(trail: int) -> tuple[str, ...]:
+    """Characters whose trail byte is ``trail``, best first."""
+    return _most_frequent((lead, trail) for lead in range(0x81, 0xFF))
+
+
+def _most_frequent(codes: Iterator[tuple[int, int]]) -> tuple[str, ...]:
+    """The characters of these two-byte codes (private use left out), most frequent first."""
+    model = load_model()
+    found: list[tuple[float, int, str]] = []
+    for lead, trail in codes:
+        char = code_char(lead, trail)
+        if char is not None and not 0xE000 <= ord(char) <= 0xF8FF:
+            found.append((model.char_logp(char), (lead << 8) | trail, char))
+    found.sort(reverse=True)
+    return tuple(char for _, _, char in found[:_CANDIDATES_PER_SLOT])
 
 
 @cache
@@ -139,22 +145,6 @@ def _foreign_script(text: str) -> frozenset[str]:
     traditional = sum(map(traditional_only().__contains__, sample))
     simplified = sum(map(simplified_only().__contains__, sample))
     return simplified_only() if traditional >= simplified else traditional_only()
-
-
-def _top_candidates_codes(pairs: Iterator[tuple[int, int]]) -> list[tuple[int, str]]:
-    model = load_model()
-    found: list[tuple[float, int, str]] = []
-    for lead, trail in pairs:
-        char = code_char(lead, trail)
-        if char is None or 0xE000 <= ord(char) <= 0xF8FF:
-            continue
-        found.append((model.char_logp(char), (lead << 8) | trail, char))
-    found.sort(reverse=True)
-    return [(code, char) for _, code, char in found[:_CANDIDATES_PER_SLOT]]
-
-
-def _top_candidates(pairs: Iterator[tuple[int, int]]) -> tuple[tuple[int, str], ...]:
-    return tuple((code & 0xFF, char) for code, char in _top_candidates_codes(pairs))
 
 
 _SENTENCE_MARKS = frozenset("。！？，、；：")
@@ -285,11 +275,11 @@ class _Realigner:
             adjustment,
         )
 
-    def _likely(self, last: str, candidates: tuple[tuple[int, str], ...]) -> list[str]:
+    def _likely(self, last: str, candidates: tuple[str, ...]) -> list[str]:
         """The candidates for a lost byte that fit best after ``last``, best first."""
         pair_logp = self.model.pair_logp
         ranked = sorted(
-            (char for _, char in candidates),
+            candidates,
             key=lambda char: pair_logp(last, char) + self._script_fit(char),
             reverse=True,
         )
