@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import show_about
+from desktop.background import Background
 from desktop.export.export_controller import ExportController
 from desktop.fonts import reader_font
 from desktop.importing.import_controller import ImportController
@@ -42,6 +43,7 @@ from desktop.reader.reader_pane import ReaderPane
 from desktop.script import DisplayScript, ScriptConverter
 from desktop.settings import AppSettings
 from desktop.tags.tag_browser import TagBrowser
+from desktop.tags.tag_lists import TagLists, load_tag_lists
 from desktop.tags.tag_model import TagTreeModel
 from desktop.tags.user_tags import UserTagEditor
 from index.library import ImportSummary, Library, LibraryError, StoredArticle
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
 
     import_finished = Signal(object)  # ImportSummary, or None when the import failed
     export_finished = Signal(object)  # PdfExport, or None when the export failed
+    tags_loaded = Signal()  # the tag tree holds the library's tags as they are now
 
     def __init__(self, library: Library, settings: AppSettings) -> None:
         super().__init__()
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         )
         self.importer = ImportController(library, self, self.statusBar().showMessage)
         self.exporter = ExportController(self.converter, self, self.statusBar().showMessage)
+        self.tag_loader = Background("tag-loader", self)
         self.setWindowTitle(self.tr("Archive Reader — {folder}").format(folder=library.folder))
         self.setAcceptDrops(True)
         self.setFont(reader_font(self.font().pointSizeF() or 10))
@@ -399,11 +403,18 @@ class MainWindow(QMainWindow):
     # Tags ----------------------------------------------------------------------------------
 
     def reload_tags(self) -> None:
+        """Read the library's tags off the GUI thread; the tree takes them when they come
+        (``tags_loaded``)."""
+        library = self.library
+        self.tag_loader.run(lambda: load_tag_lists(library), self._tags_read)
+
+    def _tags_read(self, tags: TagLists) -> None:
         selected = self.tag_browser.selected_tags()
         self.tag_browser.tree.selectionModel().blockSignals(True)
-        self.tag_model.set_tags(self.library.tag_tree())
+        self.tag_model.set_tags(tags)
         self.tag_browser.select_tags(selected)
         self.tag_browser.tree.selectionModel().blockSignals(False)
+        self.tags_loaded.emit()
 
     def _tags_changed(self) -> None:
         self.reload_tags()
@@ -481,6 +492,7 @@ class MainWindow(QMainWindow):
         """Stop a running import (keeping what it stored); join the worker threads."""
         self.importer.shutdown()
         self.exporter.shutdown()
+        self.tag_loader.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

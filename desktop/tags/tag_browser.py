@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.tags.tag_model import FILTER_TEXT_ROLE, TAG_ROLE, TagTreeModel
+from desktop.tags.tag_model import TAG_ROLE, TagTreeModel
 from index.tags.tag import Tag
 
 __all__ = ["TagBrowser"]
@@ -24,7 +24,8 @@ class TagBrowser(QWidget):
     """Emits ``selection_changed`` with the selected tags (ANDed by the list).
 
     ``remove_requested`` asks to take a user tag off the selected articles (context menu or
-    Delete); ``add_requested`` asks for a new tag on them (context menu).
+    Delete); ``add_requested`` asks for a new tag on them (context menu). The filter box
+    narrows the model itself; a kind's tags page in when its last row shown comes into view.
     """
 
     selection_changed = Signal(list)
@@ -34,16 +35,11 @@ class TagBrowser(QWidget):
     def __init__(self, model: TagTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterRole(FILTER_TEXT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(self.tr("Filter tags"))
         self.filter_box.setClearButtonEnabled(True)
         self.tree = QTreeView(self)
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(model)
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -60,6 +56,15 @@ class TagBrowser(QWidget):
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.model.modelReset.connect(self._expand)
+        # Checked once the view has laid the new rows out (on the next turn of the loop).
+        self._fetch_check = QTimer(self)
+        self._fetch_check.setSingleShot(True)
+        self._fetch_check.setInterval(0)
+        self._fetch_check.timeout.connect(self.fetch_visible_ends)
+        self.model.modelReset.connect(self._fetch_check.start)
+        self.model.rowsInserted.connect(self._fetch_check.start)
+        self.tree.expanded.connect(self._fetch_check.start)
+        self.tree.verticalScrollBar().valueChanged.connect(self._fetch_check.start)
         remove = QAction(self.tr("Remove tag from selected articles"), self.tree)
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -80,7 +85,7 @@ class TagBrowser(QWidget):
         selection = self.tree.selectionModel()
         selection.clearSelection()
         for tag in tags:
-            index = self.proxy.mapFromSource(self.model.index_of(tag))
+            index = self.model.index_of(tag)
             if index.isValid():
                 selection.select(
                     index,
@@ -94,11 +99,25 @@ class TagBrowser(QWidget):
         self.selection_changed.emit(self.selected_tags())
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        self._expand()
+        self.model.set_filter(text)
 
     def _expand(self) -> None:
         self.tree.expandAll()
+
+    def fetch_visible_ends(self) -> None:
+        """Page in more tags of each expanded kind whose last row shown is in view."""
+        viewport = self.tree.viewport().rect()
+        for kind_row in range(self.model.rowCount()):
+            kind = self.model.index(kind_row, 0)
+            shown = self.model.rowCount(kind)
+            if not shown or not self.tree.isExpanded(kind) or not self.model.canFetchMore(kind):
+                continue
+            if self.tree.visualRect(self.model.index(shown - 1, 0, kind)).intersects(viewport):
+                self.model.fetchMore(kind)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fetch_check.start()
 
     def _tag_at(self, index: QModelIndex) -> Tag | None:
         tag = index.siblingAtColumn(0).data(TAG_ROLE) if index.isValid() else None

@@ -1,4 +1,10 @@
-"""The tag tree's Qt model: one row per tag kind, its tags below with their article counts."""
+"""The tag tree's Qt model: one row per tag kind, its tags below with their article counts.
+
+The tags below a kind are paged in (``canFetchMore``/``fetchMore``, ``FETCH_CHUNK`` rows at a
+time) as the tree scrolls to the last one shown, so the tree never holds a row per tag of a
+large library, and a script toggle repaints only what has been shown. Names are converted to
+the display script when asked for, through the converter's cache.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +13,22 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.script import DisplayScript, ScriptConverter
-from index.library import TagCount
+from desktop.tags.tag_lists import KIND_ORDER, KindTags, TagLists, filter_tags
 from index.tags.tag import Tag, TagKind
 
-__all__ = ["FILTER_TEXT_ROLE", "TAG_ROLE", "TagTreeModel"]
+__all__ = ["FETCH_CHUNK", "KIND_ORDER", "TAG_ROLE", "TagTreeModel"]
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
-FILTER_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2  # shown name plus the stored (simplified) one
+FETCH_CHUNK = 100  # tag rows added below a kind at a time
 AnyIndex = QModelIndex | QPersistentModelIndex
-# The order of the categories in the tree: the user's own tags first, the long lists last.
-KIND_ORDER: tuple[TagKind, ...] = ("user", "outlet", "date", "place", "topic")
 _KIND_NODE = 0  # internalId of a kind row; a tag row stores its kind's row + 1
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_TAG_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_TAG_FLAGS |= Qt.ItemFlag.ItemNeverHasChildren
 
 
 class TagTreeModel(QAbstractItemModel):
-    """Two columns: name and count. Kinds are always listed, even with no tags yet."""
+    """Two columns: name and count. Kinds are always listed, even with no tags (yet)."""
 
     def __init__(
         self, converter: ScriptConverter, script: DisplayScript, parent: QObject | None = None
@@ -29,20 +36,48 @@ class TagTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._converter = converter
         self._script: DisplayScript = script
-        self._tags: dict[TagKind, list[TagCount]] = {kind: [] for kind in KIND_ORDER}
+        self._all: TagLists = {kind: KindTags(kind) for kind in KIND_ORDER}
+        self._filter = ""
+        self._tags: list[KindTags] = [self._all[kind] for kind in KIND_ORDER]
+        self._shown = [0] * len(KIND_ORDER)  # rows fetched below each kind
+        self.loaded = False  # False until the library's tags were given (set_tags)
 
-    def set_tags(self, tree: dict[TagKind, list[TagCount]]) -> None:
+    # State ---------------------------------------------------------------------------------
+
+    def set_tags(self, tags: TagLists) -> None:
+        """Show these tags (filtered by the current filter text)."""
+        self._all = {kind: tags.get(kind, KindTags(kind)) for kind in KIND_ORDER}
+        self.loaded = True
+        self._reset()
+
+    def set_filter(self, text: str) -> None:
+        """Show only tags whose name contains ``text`` (in either script)."""
+        if text.strip() != self._filter:
+            self._filter = text.strip()
+            self._reset()
+
+    def _reset(self) -> None:
+        shown = filter_tags(self._all, self._filter)
         self.beginResetModel()
-        self._tags = {kind: list(tree.get(kind, [])) for kind in KIND_ORDER}
+        self._tags = [shown[kind] for kind in KIND_ORDER]
+        self._shown = [min(FETCH_CHUNK, len(tags)) for tags in self._tags]
         self.endResetModel()
 
     def set_script(self, script: DisplayScript) -> None:
+        """Names are shown in ``script``: the rows fetched so far repaint."""
         self._script = script
-        for row, kind in enumerate(KIND_ORDER):
-            count = len(self._tags[kind])
-            if count:
+        for row, shown in enumerate(self._shown):
+            if shown:
                 parent = self.index(row, 0)
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 1, parent))
+                self.dataChanged.emit(
+                    self.index(0, 0, parent),
+                    self.index(shown - 1, 0, parent),
+                    [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
+                )
+
+    def tag_total(self, kind: TagKind) -> int:
+        """How many tags of ``kind`` pass the filter (fetched or not)."""
+        return len(self._tags[KIND_ORDER.index(kind)])
 
     def kind_label(self, kind: TagKind) -> str:
         labels = {
@@ -55,19 +90,51 @@ class TagTreeModel(QAbstractItemModel):
         return labels[kind]
 
     def index_of(self, tag: Tag) -> QModelIndex:
+        """The row of ``tag`` (fetching the rows up to it), or an invalid index if the tag is
+        not in use or filtered out."""
         kind_row = KIND_ORDER.index(tag.kind)
-        for row, count in enumerate(self._tags[tag.kind]):
-            if count.tag == tag:
-                return self.index(row, 0, self.index(kind_row, 0))
-        return QModelIndex()
+        row = self._tags[kind_row].row_of(tag.name)
+        if row is None:
+            return QModelIndex()
+        parent = self.index(kind_row, 0)
+        if row >= self._shown[kind_row]:
+            self._fetch(parent, row + 1 - self._shown[kind_row])
+        return self.index(row, 0, parent)
+
+    # Paging --------------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        if not parent.isValid() or parent.internalId() != _KIND_NODE:
+            return False
+        return self._shown[parent.row()] < len(self._tags[parent.row()])
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if self.canFetchMore(parent):
+            self._fetch(parent, FETCH_CHUNK)
+
+    def _fetch(self, parent: AnyIndex, count: int) -> None:
+        kind_row = parent.row()
+        first = self._shown[kind_row]
+        last = min(first + count, len(self._tags[kind_row])) - 1
+        if last < first:
+            return
+        self.beginInsertRows(self.index(kind_row, 0), first, last)
+        self._shown[kind_row] = last + 1
+        self.endInsertRows()
 
     # Model interface -----------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if column not in (0, 1) or row < 0:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(KIND_ORDER):
+                return QModelIndex()
             return self.createIndex(row, column, _KIND_NODE)
+        if parent.internalId() != _KIND_NODE or parent.column() != 0:
+            return QModelIndex()
+        if row >= self._shown[parent.row()]:
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -79,8 +146,17 @@ class TagTreeModel(QAbstractItemModel):
         if not parent.isValid():
             return len(KIND_ORDER)
         if parent.internalId() == _KIND_NODE and parent.column() == 0:
-            return len(self._tags[KIND_ORDER[parent.row()]])
+            return self._shown[parent.row()]
         return 0
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return True
+        return (
+            parent.internalId() == _KIND_NODE
+            and parent.column() == 0
+            and bool(self._tags[parent.row()])
+        )
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 2
@@ -92,42 +168,35 @@ class TagTreeModel(QAbstractItemModel):
             return (self.tr("Tag"), self.tr("Articles"))[section] if 0 <= section < 2 else None
         return None
 
-    def _count_at(self, index: AnyIndex) -> TagCount | None:
-        if index.internalId() == _KIND_NODE:
-            return None
-        return self._tags[KIND_ORDER[int(index.internalId()) - 1]][index.row()]
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        count = self._count_at(index)
-        if count is None:
-            kind = KIND_ORDER[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.kind_label(kind) if index.column() == 0 else None
-            if role == FILTER_TEXT_ROLE:
-                return ""
+        node = int(index.internalId())
+        if node == _KIND_NODE:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return self.kind_label(KIND_ORDER[index.row()])
             return None
-        shown = self._converter.tag(count.tag, self._script).name
+        tags = self._tags[node - 1]
+        row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
-            return shown if index.column() == 0 else count.count
+            return self._shown_name(tags, row) if index.column() == 0 else tags.counts[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if index.column() == 1 else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{name}: {count} articles").format(name=shown, count=count.count)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self.tr("{name}: {count} articles").format(
+                name=self._shown_name(tags, row), count=tags.counts[row]
+            )
         if role == TAG_ROLE:
-            return count.tag
-        if role == FILTER_TEXT_ROLE:
-            return f"{shown} {count.tag.name}"
+            return tags.tag(row)
         return None
+
+    def _shown_name(self, tags: KindTags, row: int) -> str:
+        name = tags.names[row]
+        return name if tags.kind == "date" else self._converter.text(name, self._script)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == _KIND_NODE:
             return Qt.ItemFlag.ItemIsEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _TAG_FLAGS

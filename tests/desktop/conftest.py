@@ -55,6 +55,7 @@ def window(
     main_window = MainWindow(sample_library, app_settings)
     qtbot.addWidget(main_window)
     main_window.show()
+    qtbot.waitUntil(lambda: main_window.tag_model.loaded, timeout=10_000)
     yield main_window
     main_window.shutdown()
     assert main_window.importer.job is None or not main_window.importer.job.is_running()

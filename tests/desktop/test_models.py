@@ -12,6 +12,7 @@ from desktop.library_view.article_model import (
 )
 from desktop.library_view.article_source import ArticleQuery, sort_summaries
 from desktop.script import ScriptConverter
+from desktop.tags.tag_lists import load_tag_lists
 from desktop.tags.tag_model import TAG_ROLE, TagTreeModel
 from index.library import Library
 from index.tags.tag import Tag
@@ -62,7 +63,7 @@ def test_article_model_sorts_by_column(sample_library: Library) -> None:
 def test_tag_model_passes_modeltester(qtmodeltester: ModelTester, sample_library: Library) -> None:
     model = TagTreeModel(ScriptConverter(), "simplified")
     qtmodeltester.check(model)
-    model.set_tags(sample_library.tag_tree())
+    model.set_tags(load_tag_lists(sample_library))
     qtmodeltester.check(model)
     model.set_script("traditional")
     qtmodeltester.check(model)
