@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -38,10 +39,15 @@ class DisplayArticle:
 
 
 class ScriptConverter:
-    """OpenCC phrase-level conversion with two caches: whole articles and short strings."""
+    """OpenCC phrase-level conversion with two caches: whole articles and short strings.
+
+    Each direction's dictionaries load when first needed (or ahead, with :meth:`prepare`,
+    on any thread): the start-up shows one script and need not pay for the other.
+    """
 
     def __init__(self, article_cache_size: int = 64, text_cache_size: int = 20_000) -> None:
-        self._opencc = {script: OpenCC(config) for script, config in _CONFIGS.items()}
+        self._opencc: dict[DisplayScript, OpenCC] = {}
+        self._loading = threading.Lock()
         self._articles: OrderedDict[tuple[int, DisplayScript], DisplayArticle] = OrderedDict()
         self._texts: OrderedDict[tuple[str, DisplayScript], str] = OrderedDict()
         self._article_cache_size = article_cache_size
@@ -65,7 +71,21 @@ class ScriptConverter:
         return converted
 
     def _convert(self, text: str, script: DisplayScript) -> str:
-        return str(self._opencc[script].convert(text)) if text else text
+        return str(self._converter(script).convert(text)) if text else text
+
+    def _converter(self, script: DisplayScript) -> OpenCC:
+        found = self._opencc.get(script)
+        if found is None:
+            with self._loading:
+                found = self._opencc.get(script)
+                if found is None:
+                    found = self._opencc[script] = OpenCC(_CONFIGS[script])
+        return found
+
+    def prepare(self, script: DisplayScript) -> None:
+        """Load the dictionaries for converting to ``script`` now, and the script tables."""
+        self._converter(script)
+        detect_script("")
 
     def optional(self, text: str | None, script: DisplayScript) -> str | None:
         return None if text is None else self.text(text, script)

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 
 from desktop.document.article_document import new_document, write_article
 from desktop.document.style import ArticleStyle
-from desktop.export.outline import add_outline
 from desktop.fonts import reader_font
 from desktop.script import DisplayArticle, DisplayScript, ScriptConverter
 from index.library.records import StoredArticle
@@ -70,6 +69,8 @@ def export_pdf(
     The file appears complete or not at all: it is written next to ``path`` and renamed.
     Raises ``ValueError`` for no articles and ``OSError`` when the file cannot be written.
     """
+    from desktop.export.outline import add_outline  # pypdf loads slowly: not at start-up
+
     if not articles:
         raise ValueError("nothing to export")
     converter = converter or ScriptConverter()
