@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,7 +18,7 @@ from desktop.settings import AppSettings
 from desktop.translations import install_translator
 from index.library import Library, LibraryError
 
-__all__ = ["create_application", "needs_sample_import", "open_window", "run"]
+__all__ = ["create_application", "needs_sample_import", "open_library", "open_window", "run"]
 
 APP_NAME = "Archive Reader"
 ORGANIZATION = "archive-reader"
@@ -50,12 +51,19 @@ def needs_sample_import(library: Library) -> bool:
     return library.article_count() == 0 and not library.database.imports()
 
 
+def open_library(folder: Path | str | None, rebuild: RebuildDialog | None = None) -> Library:
+    """The library as the window opens it: its search index is checked once the window
+    shows (see ``MainWindow``), unless the index cannot even be opened (then it is rebuilt
+    now, reporting to ``rebuild``)."""
+    return Library.open(folder, progress=rebuild, defer_index_check=True)
+
+
 def open_window(library: Library, settings: AppSettings | None = None) -> MainWindow:
     """Show the main window; a first launch imports ``resources/corpus/`` with progress."""
     window = MainWindow(library, settings or AppSettings())
     window.show()
     if not library.read_only and needs_sample_import(library) and SAMPLE_CORPUS.is_dir():
-        QTimer.singleShot(0, lambda: window.importer.start([SAMPLE_CORPUS], quiet=True))
+        window.when_ready(lambda: window.importer.start([SAMPLE_CORPUS], quiet=True))
     return window
 
 
@@ -65,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     rebuild = RebuildDialog()
     try:
         register_bundled_font()
-        library = Library.open(getattr(args, "library", None), progress=rebuild)
+        library = open_library(getattr(args, "library", None), rebuild)
     except (LibraryError, BundledFontError) as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         print(f"archive-reader: {error}", file=sys.stderr)

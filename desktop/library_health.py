@@ -17,22 +17,30 @@ def _tr(text: str) -> str:
 class RebuildDialog:
     """A progress dialog for a search-index rebuild, shown on its first report.
 
-    The rebuild runs while the library opens, before the event loop; each report updates
-    the dialog and lets Qt paint it.
+    Called with each report while the library opens, before the event loop: it updates the
+    dialog and lets Qt paint it. A window whose index is checked on a worker thread calls
+    :meth:`show_progress` instead (``modal=False``: the library can be read meanwhile).
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, modal: bool = True) -> None:
         self.parent = parent
+        self.modal = modal
         self.dialog: QProgressDialog | None = None
         self.reports = 0
 
     def __call__(self, progress: RebuildProgress) -> None:
+        self.show_progress(progress)
+        QCoreApplication.processEvents()
+
+    def show_progress(self, progress: RebuildProgress) -> None:
         if self.dialog is None:
             self.dialog = QProgressDialog(self.parent)
             self.dialog.setWindowTitle(_tr("Rebuilding the search index"))
             self.dialog.setCancelButton(None)
             self.dialog.setMinimumDuration(0)
-            self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            self.dialog.setWindowModality(
+                Qt.WindowModality.ApplicationModal if self.modal else Qt.WindowModality.NonModal
+            )
         self.reports += 1
         self.dialog.setLabelText(
             _tr("{reason}.\nRebuilding it from the library: {done} of {total} articles.").format(
@@ -43,7 +51,6 @@ class RebuildDialog:
         )
         self.dialog.setMaximum(max(progress.total, 1))
         self.dialog.setValue(progress.done)
-        QCoreApplication.processEvents()
 
     def close(self) -> None:
         if self.dialog is not None:

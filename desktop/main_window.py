@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -35,26 +35,35 @@ from desktop.background import Background
 from desktop.export.export_controller import ExportController
 from desktop.fonts import reader_font
 from desktop.importing.import_controller import ImportController
-from desktop.library_health import read_only_banner
+from desktop.index_check import IndexCheck
+from desktop.library_health import RebuildDialog, read_only_banner
 from desktop.library_view.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
 from desktop.library_view.article_source import ArticleQuery
 from desktop.library_view.title_delegate import TitleDelegate
 from desktop.reader.reader_pane import ReaderPane
-from desktop.script import DisplayScript, ScriptConverter
+from desktop.script import DISPLAY_SCRIPTS, DisplayScript, ScriptConverter
 from desktop.settings import AppSettings
 from desktop.tags.tag_browser import TagBrowser
 from desktop.tags.tag_lists import TagLists, load_tag_lists
 from desktop.tags.tag_model import TagTreeModel
 from desktop.tags.user_tags import UserTagEditor
 from index.library import ImportSummary, Library, LibraryError, StoredArticle
+from index.library.health import RebuildProgress
 
 __all__ = ["MainWindow"]
 
 SEARCH_DELAY_MS = 300
+BACKGROUND_START_MS = 1000  # background work starts at the first paint, or after this
 
 
 class MainWindow(QMainWindow):
-    """The library window. ``import_finished`` fires after an import's summary is shown."""
+    """The library window. ``import_finished`` fires after an import's summary is shown.
+
+    What the first paint of the list does not need waits until it is painted: the tags
+    (read on a worker thread), the search index's check and warm-up (``index_check``; until
+    it is ready, searches wait and importing and tag editing are off) and the other
+    script's converter.
+    """
 
     import_finished = Signal(object)  # ImportSummary, or None when the import failed
     export_finished = Signal(object)  # PdfExport, or None when the export failed
@@ -72,6 +81,9 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(library, self, self.statusBar().showMessage)
         self.exporter = ExportController(self.converter, self, self.statusBar().showMessage)
         self.tag_loader = Background("tag-loader", self)
+        self.index_check = IndexCheck(library, self)
+        self._rebuild_dialog = RebuildDialog(self, modal=False)
+        self._search_waiting = False  # a search was asked for before the index was ready
         self.setWindowTitle(self.tr("Archive Reader — {folder}").format(folder=library.folder))
         self.setAcceptDrops(True)
         self.setFont(reader_font(self.font().pointSizeF() or 10))
@@ -93,13 +105,13 @@ class MainWindow(QMainWindow):
         self.splitter = self._make_splitter()
         self.setCentralWidget(self.splitter)
         self._make_actions()
-        if library.read_only:
-            self._disable_writing()
+        self._update_writing()
         self._connect()
         self.statusBar().addPermanentWidget(self.status_label)
-        self.reload_tags()
         self._restore_state()
         self.article_model.refresh()
+        self.article_view.viewport().installEventFilter(self)
+        QTimer.singleShot(BACKGROUND_START_MS, self, self.start_background_work)
 
     # Construction --------------------------------------------------------------------------
 
@@ -254,16 +266,56 @@ class MainWindow(QMainWindow):
             [self.add_tag_action, self.remove_tag_action, self.export_action]
         )
 
-    def _disable_writing(self) -> None:
-        """Another Archive Reader holds the library: no import, no tag editing."""
-        for action in (
-            self.import_action,
-            self.import_files_action,
-            self.add_tag_action,
-            self.remove_tag_action,
-        ):
-            action.setEnabled(False)
-        self.setAcceptDrops(False)
+    def _update_writing(self) -> None:
+        """Import and tag editing need the index checked, and are off for good when another
+        Archive Reader holds the library."""
+        writable = not self.library.read_only and self.index_check.is_ready
+        importing = self.importer.job is not None
+        for action in (self.import_action, self.import_files_action):
+            action.setEnabled(writable and not importing)
+        for action in (self.add_tag_action, self.remove_tag_action):
+            action.setEnabled(writable)
+        self.setAcceptDrops(not self.library.read_only)
+
+    # Background work ---------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.article_view.viewport():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.start_background_work)  # once this paint is done
+        return False
+
+    def start_background_work(self) -> None:
+        """Read the tags, check and warm up the search index, load the other script's
+        converter: all on worker threads (once; the first paint of the list calls this)."""
+        if self.index_check.started:
+            return
+        self.index_check.start()
+        self.reload_tags()
+        other = next(script for script in DISPLAY_SCRIPTS if script != self.script)
+        self.tag_loader.run(lambda: self.converter.prepare(other), lambda _: None)
+
+    def when_ready(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the search index is ready (soon, if it is)."""
+        if self.index_check.is_ready:
+            QTimer.singleShot(0, self, action)
+        else:
+            self.index_check.ready.connect(action, Qt.ConnectionType.SingleShotConnection)
+
+    def _index_ready(self) -> None:
+        self._rebuild_dialog.close()
+        self._update_writing()
+        if self._search_waiting:
+            self._search_waiting = False
+            self.statusBar().clearMessage()
+            self.apply_query()
+
+    def _rebuild_progress(self, progress: RebuildProgress) -> None:
+        self._rebuild_dialog.show_progress(progress)
+
+    def _index_failed(self, reason: str) -> None:
+        self._rebuild_dialog.close()
+        self.statusBar().showMessage(self.tr("Search is off: {reason}").format(reason=reason))
 
     def _connect(self) -> None:
         self.search_field.textChanged.connect(self._search_timer.start)
@@ -279,6 +331,9 @@ class MainWindow(QMainWindow):
         self.article_view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.article_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reader.zoom_changed.connect(self._zoom_changed)
+        self.index_check.ready.connect(self._index_ready)
+        self.index_check.progress.connect(self._rebuild_progress)
+        self.index_check.failed.connect(self._index_failed)
         self.importer.running.connect(self._import_running)
         self.importer.finished.connect(self._import_finished)
         self.exporter.running.connect(lambda running: self.export_action.setEnabled(not running))
@@ -298,9 +353,14 @@ class MainWindow(QMainWindow):
         )
 
     def apply_query(self) -> None:
-        """Run the search box and the tag selection now (the debounce timer calls this)."""
+        """Run the search box and the tag selection now (the debounce timer calls this); a
+        search waits until the index is ready."""
         self._search_timer.stop()
         query = self.current_query()
+        if query.searching and not self.index_check.is_ready:
+            self._search_waiting = True
+            self.statusBar().showMessage(self.tr("Preparing the search index…"))
+            return
         if query != self.article_model.query:
             self.article_model.set_query(query)
 
@@ -438,8 +498,7 @@ class MainWindow(QMainWindow):
     # Import and export -------------------------------------------------------------------
 
     def _import_running(self, running: bool) -> None:
-        self.import_action.setEnabled(not running and not self.library.read_only)
-        self.import_files_action.setEnabled(not running and not self.library.read_only)
+        self._update_writing()
 
     def _import_finished(self, summary: ImportSummary | None) -> None:
         self.reload_tags()
@@ -452,7 +511,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        if paths and self.import_action.isEnabled():
             event.acceptProposedAction()
             self.importer.start(paths)
 
@@ -490,9 +549,11 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop a running import (keeping what it stored); join the worker threads."""
+        self.index_check.shutdown()
         self.importer.shutdown()
         self.exporter.shutdown()
         self.tag_loader.shutdown()
+        self._rebuild_dialog.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

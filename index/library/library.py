@@ -38,8 +38,9 @@ class Library:
     """A library folder: ``library.db`` (SQLite) and ``index/`` (Whoosh).
 
     Opening checks that the index agrees with the database and catches it up if not (after an
-    interrupted import). Environment problems raise :class:`LibraryError`; a malformed search
-    raises :class:`index.search.query.QuerySyntaxError`.
+    interrupted import); with ``defer_index_check`` that waits for :meth:`check_index`.
+    Environment problems raise :class:`LibraryError`; a malformed search raises
+    :class:`index.search.query.QuerySyntaxError`.
     """
 
     def __init__(
@@ -48,6 +49,7 @@ class Library:
         progress: RebuildCallback | None = None,
         wait: float | None = None,
         on_wait: Callable[[str], None] | None = None,
+        defer_index_check: bool = False,
     ) -> None:
         """Open the library; see :meth:`open`."""
         folder = Path(folder)
@@ -66,12 +68,36 @@ class Library:
             self.database.close()
             raise LibraryError(f"cannot lock the library {folder}: {error}") from error
         self.index_behind = False
+        self.index_checked = not defer_index_check or self.read_only
         try:
-            self.index = self._open_index(progress)
+            self.index = (
+                self._open_index(progress) if self.index_checked else self._unchecked(progress)
+            )
         except BaseException:
             self.database.close()
             self.lock.release()
             raise
+
+    def _unchecked(self, progress: RebuildCallback | None) -> SearchIndex:
+        """The index as it is on disk, for :meth:`check_index` to check later."""
+        try:
+            return SearchIndex(self.folder / INDEX_FOLDER)
+        except Exception:  # damaged files make Whoosh raise anything
+            self.index_checked = True  # it does not even open: check and rebuild it now
+            return self._open_index(progress)
+
+    def check_index(self, progress: RebuildCallback | None = None) -> None:
+        """Check the index of a library opened with ``defer_index_check`` against the database,
+        rebuilding it if lost or damaged and catching it up (see :meth:`open`).
+
+        For a reader that shows the library first and checks in a background thread: nothing
+        may use :attr:`index` until this returns. Does nothing if already checked.
+        """
+        if self.index_checked:
+            return
+        self.index.close()
+        self.index = self._open_index(progress)
+        self.index_checked = True
 
     def _open_index(self, progress: RebuildCallback | None) -> SearchIndex:
         folder = self.folder / INDEX_FOLDER
@@ -92,6 +118,7 @@ class Library:
         progress: RebuildCallback | None = None,
         wait: float | None = None,
         on_wait: Callable[[str], None] | None = None,
+        defer_index_check: bool = False,
     ) -> Library:
         """Open (creating if needed) the library at ``folder``, ``$ARCHIVE_READER_LIBRARY`` or
         the platform's user data folder.
@@ -100,9 +127,11 @@ class Library:
         holds it, the library opens read-only (``read_only``) when ``wait`` is None, else we
         wait up to ``wait`` seconds (telling ``on_wait``) and raise
         :class:`LibraryBusyError`. A writer checks the search index and rebuilds it from the
-        database if it is lost or damaged, reporting to ``progress``.
+        database if it is lost or damaged, reporting to ``progress``; reading all of the
+        index, that takes seconds at 100k articles, so ``defer_index_check`` leaves it to
+        :meth:`check_index` (the database can be read meanwhile, the index not).
         """
-        return cls(resolve_library_dir(folder), progress, wait, on_wait)
+        return cls(resolve_library_dir(folder), progress, wait, on_wait, defer_index_check)
 
     def close(self) -> None:
         try:

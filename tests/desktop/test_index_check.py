@@ -1,0 +1,78 @@
+"""The window shows the list first; the search index is checked and warmed up behind it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.main_window import MainWindow
+from desktop.settings import AppSettings
+from index.library import Library
+from index.library.health import RebuildProgress
+from index.library.library import INDEX_FOLDER
+
+
+@pytest.fixture
+def deferred_library(sample_library_dir: Path) -> Iterator[Library]:
+    """The sample library opened as the app opens it: index not checked yet."""
+    library = Library.open(sample_library_dir, defer_index_check=True)
+    yield library
+    library.close()
+
+
+def test_the_first_paint_starts_the_background_work(
+    qtbot: QtBot, deferred_library: Library, app_settings: AppSettings
+) -> None:
+    window = MainWindow(deferred_library, app_settings)
+    qtbot.addWidget(window)
+    assert window.article_model.rowCount() == 10, "the list is there before any check"
+    assert not window.index_check.started and not window.tag_model.loaded
+    with qtbot.waitSignal(window.index_check.ready, timeout=20_000):
+        window.show()
+    assert deferred_library.index_checked
+    qtbot.waitUntil(lambda: window.tag_model.loaded)
+    window.shutdown()
+
+
+def test_a_search_typed_before_the_index_is_ready_runs_when_it_is(
+    qtbot: QtBot, deferred_library: Library, app_settings: AppSettings
+) -> None:
+    window = MainWindow(deferred_library, app_settings)
+    qtbot.addWidget(window)
+    window.search_field.setText("培训")
+    window.apply_query()
+    assert window.article_model.query.text == "", "it waits for the index"
+    assert window.statusBar().currentMessage() == "Preparing the search index…"
+    assert not window.import_action.isEnabled() and not window.add_tag_action.isEnabled()
+    window.start_background_work()
+    qtbot.waitUntil(lambda: window.article_model.query.text == "培训", timeout=20_000)
+    expected = deferred_library.search("培训").total
+    assert 0 < window.article_model.total == expected < 10
+    assert window.import_action.isEnabled() and window.add_tag_action.isEnabled()
+    window.shutdown()
+
+
+def test_a_lost_index_is_rebuilt_behind_the_window(
+    qtbot: QtBot, sample_library_dir: Path, app_settings: AppSettings
+) -> None:
+    shutil.rmtree(sample_library_dir / INDEX_FOLDER)
+    library = Library.open(sample_library_dir, defer_index_check=True)
+    try:
+        window = MainWindow(library, app_settings)
+        qtbot.addWidget(window)
+        reports: list[RebuildProgress] = []
+        window.index_check.progress.connect(reports.append)
+        assert window.article_model.total == 10
+        with qtbot.waitSignal(window.index_check.ready, timeout=30_000):
+            window.show()
+        assert reports and reports[-1].done == reports[-1].total == 10
+        window.search_field.setText("社區")
+        window.apply_query()
+        assert window.article_model.total == library.search("社区").total > 0
+        window.shutdown()
+    finally:
+        library.close()
