@@ -550,6 +550,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop a running import (keeping what it stored); join the worker threads."""
         self.index_check.shutdown()
+        self.article_model.shutdown()
         self.importer.shutdown()
         self.exporter.shutdown()
         self.tag_loader.shutdown()

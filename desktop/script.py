@@ -42,12 +42,14 @@ class ScriptConverter:
     """OpenCC phrase-level conversion with two caches: whole articles and short strings.
 
     Each direction's dictionaries load when first needed (or ahead, with :meth:`prepare`,
-    on any thread): the start-up shows one script and need not pay for the other.
+    on any thread): the start-up shows one script and need not pay for the other. Any
+    thread may convert (the list reads ahead on one); the caches are locked.
     """
 
     def __init__(self, article_cache_size: int = 64, text_cache_size: int = 20_000) -> None:
         self._opencc: dict[DisplayScript, OpenCC] = {}
         self._loading = threading.Lock()
+        self._caching = threading.Lock()
         self._articles: OrderedDict[tuple[int, DisplayScript], DisplayArticle] = OrderedDict()
         self._texts: OrderedDict[tuple[str, DisplayScript], str] = OrderedDict()
         self._article_cache_size = article_cache_size
@@ -60,14 +62,16 @@ class ScriptConverter:
         traditional ``鄰里`` into ``鄰裏``.
         """
         key = (text, script)
-        found = self._texts.get(key)
-        if found is not None:
-            self._texts.move_to_end(key)
-            return found
+        with self._caching:
+            found = self._texts.get(key)
+            if found is not None:
+                self._texts.move_to_end(key)
+                return found
         converted = text if detect_script(text) == script else self._convert(text, script)
-        self._texts[key] = converted
-        if len(self._texts) > self._text_cache_size:
-            self._texts.popitem(last=False)
+        with self._caching:
+            self._texts[key] = converted
+            if len(self._texts) > self._text_cache_size:
+                self._texts.popitem(last=False)
         return converted
 
     def _convert(self, text: str, script: DisplayScript) -> str:
@@ -98,10 +102,11 @@ class ScriptConverter:
         if script is None:
             return _as_stored(article)
         key = (article.id, script)
-        found = self._articles.get(key)
-        if found is not None:
-            self._articles.move_to_end(key)
-            return found
+        with self._caching:
+            found = self._articles.get(key)
+            if found is not None:
+                self._articles.move_to_end(key)
+                return found
         # One OpenCC call for the body (paragraph breaks survive it), none if already in script.
         body = article.body if article.script == script else self._convert(article.body, script)
         paragraphs = tuple(body.split("\n")) if body else ()
@@ -119,9 +124,10 @@ class ScriptConverter:
             paragraphs=paragraphs,
             tags=tuple(self.tag(tag, script) for tag in article.tags),
         )
-        self._articles[key] = displayed
-        if len(self._articles) > self._article_cache_size:
-            self._articles.popitem(last=False)
+        with self._caching:
+            self._articles[key] = displayed
+            if len(self._articles) > self._article_cache_size:
+                self._articles.popitem(last=False)
         return displayed
 
 

@@ -1,8 +1,13 @@
-"""The article list's Qt model: pages rows in from the library as the view scrolls."""
+"""The article list's Qt model: pages rows in from the library as the view scrolls.
+
+While the view shows one page, the next is read on a worker thread, so scrolling to the end
+finds it ready; each row's displayed text is converted once, when first painted.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,9 +16,11 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
+from desktop.background import Background
 from desktop.document.article_document import format_published
 from desktop.library_view.article_source import (
     ArticleQuery,
@@ -35,10 +42,26 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # a search hit's Snippet, in the di
 PAGE_SIZE = 200
 SNIPPET_LEAD = 6  # characters of context shown before a snippet's first match
 AnyIndex = QModelIndex | QPersistentModelIndex
+_TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
+_ROLES = _TEXT_ROLES | {ARTICLE_ID_ROLE, SNIPPET_ROLE}
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ROW_FLAGS |= Qt.ItemFlag.ItemNeverHasChildren
 
 
 class Column:
     TITLE, OUTLET, DATE, TAGS = range(4)
+
+
+Cells = tuple[str, str, str, str]  # a row's title, outlet, date and tags as shown
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """Rows read ahead, with their cells converted to ``script`` (if given)."""
+
+    rows: list[ArticleRow]
+    script: DisplayScript | None = None
+    cells: list[Cells] = field(default_factory=list)
 
 
 _SORT_KEYS: dict[int, SortKey] = {
@@ -72,7 +95,16 @@ class ArticleListModel(QAbstractTableModel):
         self._query = ArticleQuery()
         self._source: ArticleSource = open_source(library, self._query)
         self._rows: list[ArticleRow] = []
+        self._shown: dict[int, Cells] = {}  # row -> its cells in the display script
         self._exhausted = False  # the last page came back short: the library shrank
+        self._pages = Background("article-pages", self)
+        self._next_page: Future[_Page] | None = None  # being read ahead
+        # Reading ahead starts once the new rows are painted: the worker holding the GIL
+        # would slow the paint down, which calls data() for every cell.
+        self._read_ahead_timer = QTimer(self)
+        self._read_ahead_timer.setSingleShot(True)
+        self._read_ahead_timer.setInterval(0)
+        self._read_ahead_timer.timeout.connect(self._read_ahead)
 
     # Query ---------------------------------------------------------------------------------
 
@@ -104,8 +136,11 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         # The first page comes with the reset: views do not always ask for more after one.
         self._query, self._source, self._rows = query, source, first_page
+        self._shown = {}
         self._exhausted = len(first_page) < min(PAGE_SIZE, source.total)
         self.endResetModel()
+        self._drop_read_ahead()
+        self._read_ahead_timer.start()
         self.query_changed.emit()
         return True
 
@@ -115,6 +150,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def set_script(self, script: DisplayScript) -> None:
         self._script = script
+        self._shown = {}
         if self._rows:
             last = self.index(len(self._rows) - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
@@ -130,20 +166,49 @@ class ArticleListModel(QAbstractTableModel):
         return len(self._rows) < self._source.total
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or not self.canFetchMore(parent):
             return
+        ahead, self._next_page = self._next_page, None
         try:
-            page = self._source.page(len(self._rows), PAGE_SIZE)
+            if ahead is not None and not ahead.cancelled():
+                page = ahead.result()  # read ahead: usually done by now
+            else:
+                page = _Page(self._source.page(len(self._rows), PAGE_SIZE))
         except LibraryError as error:
             self.query_failed.emit(str(error))
-            page = []
-        if not page:
+            page = _Page([])
+        if not page.rows:
             self._exhausted = True
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        if page.script == self._script:
+            self._shown.update(enumerate(page.cells, start=first))
         self.endInsertRows()
+        self._read_ahead_timer.start()
+
+    def _read_ahead(self) -> None:
+        """Start reading the page after the rows held, on the worker thread."""
+        self._drop_read_ahead()
+        if self.canFetchMore(QModelIndex()):
+            source, offset, script = self._source, len(self._rows), self._script
+
+            def read() -> _Page:  # on the worker thread: the rows, and their cells converted
+                rows = source.page(offset, PAGE_SIZE)
+                return _Page(rows, script, [self._cells(row, script) for row in rows])
+
+            self._next_page = self._pages.submit(read)
+
+    def _drop_read_ahead(self) -> None:
+        if self._next_page is not None:
+            self._next_page.cancel()  # another query's; if already running, it is ignored
+        self._next_page = None
+
+    def shutdown(self) -> None:
+        """Stop reading ahead (joins the worker thread)."""
+        self._read_ahead_timer.stop()
+        self._pages.shutdown()
 
     # Model interface -----------------------------------------------------------------------
 
@@ -163,16 +228,20 @@ class ArticleListModel(QAbstractTableModel):
         return (self.tr("Title"), self.tr("Outlet"), self.tr("Date"), self.tr("Tags"))[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid():  # most roles a view asks for: none
             return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._display(row, index.column())
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        if role in _TEXT_ROLES:
+            cells = self._shown.get(number)
+            if cells is None:
+                cells = self._shown[number] = self._cells(self._rows[number], self._script)
+            return cells[index.column()]
+        row = self._rows[number]
         if role == ARTICLE_ID_ROLE:
             return row.summary.id
-        if role == SNIPPET_ROLE and index.column() == Column.TITLE and row.snippet is not None:
+        if index.column() == Column.TITLE and row.snippet is not None:
             return self._shown_snippet(row.snippet)
         return None
 
@@ -190,25 +259,19 @@ class ArticleListModel(QAbstractTableModel):
             "…" + text[start:], tuple((s - shift, e - shift) for s, e in snippet.highlights)
         )
 
-    def _display(self, row: ArticleRow, column: int) -> str:
-        summary, script = row.summary, self._script
-        if column == Column.TITLE:
-            return self._converter.text(summary.title, script)
-        if column == Column.OUTLET:
-            return self._converter.text(summary.outlet or "", script)
-        if column == Column.DATE:
-            return format_published(summary.published)[:10]
-        names = [self._converter.tag(t, script).name for t in summary.tags if t.kind != "date"]
-        return ", ".join(names)
+    def _cells(self, row: ArticleRow, script: DisplayScript) -> Cells:
+        """Title, outlet, date and tags of a row as shown in ``script`` (any thread)."""
+        summary, convert = row.summary, self._converter.text
+        tags = ", ".join(convert(t.name, script) for t in summary.tags if t.kind != "date")
+        return (
+            convert(summary.title, script),
+            convert(summary.outlet or "", script),
+            format_published(summary.published)[:10],
+            tags,
+        )
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by title, outlet or date; a search then lists its hits in that order too."""

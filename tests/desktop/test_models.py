@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from desktop.library_view.article_model import (
     ARTICLE_ID_ROLE,
@@ -11,6 +13,7 @@ from desktop.library_view.article_model import (
     Column,
 )
 from desktop.library_view.article_source import ArticleQuery, sort_summaries
+from desktop.main_window import MainWindow
 from desktop.script import ScriptConverter
 from desktop.tags.tag_lists import load_tag_lists
 from desktop.tags.tag_model import TAG_ROLE, TagTreeModel
@@ -116,3 +119,46 @@ def test_search_hits_carry_snippets_with_the_matches_marked(sample_library: Libr
         assert start <= 7  # the first match opens the snippet, to show in a narrow column
     model.set_query(ArticleQuery())
     assert model.index(0, Column.TITLE).data(SNIPPET_ROLE) is None
+
+
+def test_pages_read_ahead_are_shown_in_the_script_chosen_since(
+    qtbot: QtBot, sample_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.library_view.article_model as article_model
+
+    monkeypatch.setattr(article_model, "PAGE_SIZE", 3)
+    model = ArticleListModel(sample_library, ScriptConverter(), "simplified")
+    model.refresh()
+    qtbot.wait(100)  # the next page is read (and converted) ahead meanwhile
+    model.set_script("traditional")
+    model.fetchMore()
+    assert model.rowCount() == 6
+    for row in range(6):
+        stored = sample_library.get_article(model.article_id(row))
+        assert stored is not None
+        assert model.index(row, Column.TITLE).data() == stored.title  # stored traditional
+    model.set_script("simplified")
+    qtbot.wait(100)
+    model.fetchMore()
+    titles = [model.index(row, Column.TITLE).data() for row in range(model.rowCount())]
+    assert model.rowCount() == 9 and not any("區" in title for title in titles)
+    model.shutdown()
+
+
+def test_the_list_pages_in_as_the_view_scrolls(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.library_view.article_model as article_model
+
+    monkeypatch.setattr(article_model, "PAGE_SIZE", 2)
+    window.article_model.refresh()
+    assert window.article_model.rowCount() == 2
+    window.resize(1280, 300)  # two rows do not fill the list, three pages do
+    qtbot.waitUntil(lambda: window.article_model.rowCount() >= 4)
+    while window.article_model.rowCount() < 10:
+        rows = window.article_model.rowCount()
+        window.article_view.scrollToBottom()
+        qtbot.waitUntil(lambda rows=rows: window.article_model.rowCount() > rows)
+    ids = [window.article_model.article_id(row) for row in range(10)]
+    listed = [summary.id for summary in window.library.list_articles(limit=10)]
+    assert ids == listed
