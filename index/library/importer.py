@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from index.library.records import (
 )
 from index.model import Article
 from index.pipeline import FileResult, iter_dump_files, process_file
+from index.search.codec import FieldPostings
 from index.search.engine import IndexBatch, IndexDocument, SearchIndex
 from index.tags import Tag, extract_tags
 
@@ -31,17 +32,16 @@ COMMIT_EVERY = 10_000
 class _IndexFeed:
     """Feeds new articles to the search index in commits of ``COMMIT_EVERY`` articles."""
 
-    def __init__(self, database: LibraryDatabase, index: SearchIndex, procs: int) -> None:
+    def __init__(self, database: LibraryDatabase, index: SearchIndex) -> None:
         self.database = database
         self.index = index
-        self.procs = procs
         self.batch: IndexBatch | None = None
         self.pending: list[int] = []
 
-    def add(self, document: IndexDocument) -> None:
+    def add(self, document: IndexDocument, analyzed: dict[str, FieldPostings]) -> None:
         if self.batch is None:
-            self.batch = self.index.batch(self.procs)
-        self.batch.add(document)
+            self.batch = self.index.batch()
+        self.batch.add(document, analyzed)
         self.pending.append(document.article_id)
         if len(self.pending) >= COMMIT_EVERY:
             self.commit()
@@ -59,34 +59,58 @@ class _IndexFeed:
         self.batch, self.pending = None, []
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article ready to store and index: its fingerprint, tags and search postings."""
+
+    article: Article
+    fingerprint: str
+    tags: list[Tag]
+    postings: dict[str, FieldPostings]
+
+
 @dataclass(slots=True)
 class PreparedFile:
-    """A file run through the pipeline, each article with its fingerprint and tags."""
+    """A file run through the pipeline, tagged and analyzed for the search index."""
 
     path: Path
     error: str | None
-    articles: list[tuple[Article, str, list[Tag]]]
+    articles: list[PreparedArticle]
 
 
-def prepare(result: FileResult) -> PreparedFile:
+def prepare(result: FileResult, bigrams: Set[str]) -> PreparedFile:
     """The CPU-heavy part of importing a file, which worker processes can share."""
-    prepared = [(a, fingerprint(a), extract_tags(a)) for a in result.articles]
+    prepared = []
+    for article in result.articles:
+        tags = extract_tags(article)
+        document = document_for_article(0, article, [tag.name for tag in tags])
+        postings = document.analyze(bigrams)
+        prepared.append(PreparedArticle(article, fingerprint(article), tags, postings))
     return PreparedFile(result.path, result.error, prepared)
 
 
+_worker_bigrams: Set[str] = frozenset()
+
+
+def _start_worker(bigrams: Set[str]) -> None:
+    global _worker_bigrams
+    _worker_bigrams = bigrams
+
+
 def _prepare_path(path: Path) -> PreparedFile:
-    return prepare(process_file(path))
+    return prepare(process_file(path), _worker_bigrams)
 
 
 def _prepared_files(
-    files: list[Path], process: Callable[[Path], FileResult], workers: int
+    files: list[Path], process: Callable[[Path], FileResult], workers: int, bigrams: Set[str]
 ) -> Iterator[PreparedFile]:
     """Files in order; with ``workers`` > 1 the pipeline runs in that many processes."""
     if workers <= 1 or process is not process_file or len(files) < 2 * workers:
         for path in files:
-            yield prepare(process(path))
+            yield prepare(process(path), bigrams)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start_worker, initargs=(bigrams,)) as pool:
         yield from pool.imap(_prepare_path, files, chunksize=4)
 
 
@@ -99,18 +123,22 @@ def _store_file(
 ) -> None:
     """Store a file's new articles in one transaction, then hand them to the index."""
     imported_at = now_iso()
-    documents: list[IndexDocument] = []
+    documents: list[tuple[IndexDocument, dict[str, FieldPostings]]] = []
     with database.transaction():
-        for article, key, tags in prepared.articles:
-            article_id = database.insert_article(article, key, tags, import_id, imported_at)
+        for item in prepared.articles:
+            article, tags = item.article, item.tags
+            article_id = database.insert_article(
+                article, item.fingerprint, tags, import_id, imported_at
+            )
             if article_id is None:
                 summary.duplicates += 1
                 continue
-            documents.append(document_for_article(article_id, article, [t.name for t in tags]))
+            document = document_for_article(article_id, article, [t.name for t in tags])
+            documents.append((document, item.postings))
             summary.characters += len(article.title) + len(article.body)
     summary.added += len(documents)
-    for document in documents:
-        feed.add(document)
+    for document, postings in documents:
+        feed.add(document, postings)
 
 
 def run_import(
@@ -119,7 +147,6 @@ def run_import(
     paths: Iterable[Path | str],
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
-    procs: int = 1,
     process: Callable[[Path], FileResult] = process_file,
     workers: int = 1,
 ) -> ImportSummary:
@@ -130,7 +157,8 @@ def run_import(
     articles (with their repairs and tags) are committed together, so an interruption never
     leaves half an article; the search index catches up when the library is next opened.
     ``process`` turns a file into articles (the repair pipeline; tests pass their own).
-    ``procs`` index-writer processes and ``workers`` pipeline processes share the machine.
+    With ``workers`` > 1 the pipeline, tagging and search analysis run in that many processes;
+    this one stores and writes the index.
     """
     given = [Path(p) for p in paths]
     summary = ImportSummary()
@@ -142,10 +170,10 @@ def run_import(
     )
     summary.errors += listing_errors
     import_id = database.start_import(given)
-    feed = _IndexFeed(database, index, procs)
+    feed = _IndexFeed(database, index)
     status = "interrupted"
     try:
-        prepared_files = _prepared_files(files, process, workers)
+        prepared_files = _prepared_files(files, process, workers, index.bigrams)
         for number, prepared in enumerate(prepared_files, start=1):
             if cancel is not None and cancel():
                 summary.cancelled = True

@@ -165,19 +165,19 @@ class Library:
     ) -> ImportSummary:
         """Import dump files and folders; see :func:`index.library.importer.run_import`.
 
-        ``procs`` is the number of processes for the repair pipeline and for the index writer
-        each (default: 2 on a multi-core machine; pass 1 from a GUI thread, as forking a
-        process that runs threads is unsafe).
+        ``procs`` is the number of worker processes for the repair pipeline, tagging and
+        search analysis (default: one per core, at least 2 on a multi-core machine; pass 1
+        from a GUI thread, as forking a process that runs threads is unsafe); this process
+        stores the articles and writes the index.
         """
         from index.library.importer import run_import  # the repair pipeline loads slowly
 
         self._require_writable()
         if procs is None:
-            procs = 2 if (os.cpu_count() or 1) >= 2 else 1
+            cores = os.cpu_count() or 1
+            procs = max(2, cores) if cores >= 2 else 1
         try:
-            return run_import(
-                self.database, self.index, paths, progress, cancel, procs, workers=procs
-            )
+            return run_import(self.database, self.index, paths, progress, cancel, workers=procs)
         except IndexBusyError as error:
             raise LibraryError(f"the library {self.folder} is busy: {error}") from error
 

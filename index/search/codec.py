@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass
 from typing import Any
 
 from whoosh.codec import whoosh3
 from whoosh.fields import TEXT
 from whoosh.formats import Positions
 from whoosh.matching import ListMatcher
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import length_to_byte
 
 from index.search.analyzer import BigramAnalyzer, index_terms
 from index.search.vocabulary import registered_vocabulary
 
-__all__ = ["BigramField", "CompactPositions", "InliningCodec", "encode_positions"]
+__all__ = [
+    "BigramField",
+    "BulkPostingsWriter",
+    "CompactPositions",
+    "FieldPostings",
+    "InliningCodec",
+    "analyze_text",
+    "encode_positions",
+    "posting_weights",
+]
 
+_PICKLE_PROTOCOL = 5
+_COMPRESS_FROM = 256  # bytes of pickled block; smaller ones are stored as they are
+_COMPRESSION_LEVEL = 1
 _SHORT = b"H"
 _LONG = b"I"
 
@@ -25,6 +42,29 @@ def encode_positions(positions: list[int]) -> bytes:
     if positions[-1] < 0x10000:
         return _SHORT + array("H", positions).tobytes()
     return _LONG + array("I", positions).tobytes()
+
+
+def posting_weights(values: Iterable[bytes], boost: float) -> list[float]:
+    """The weight of each posting: its number of positions times the field's boost."""
+    return [((len(value) - 1) >> (1 if value[0] == 72 else 2)) * boost for value in values]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldPostings:
+    """One field of one document, analyzed: its length in tokens, and each term's encoded
+    positions (see :func:`encode_positions`), terms as UTF-8 bytes."""
+
+    length: int
+    terms: Mapping[bytes, bytes]
+
+
+def analyze_text(text: str, bigrams: Set[str]) -> FieldPostings:
+    """A bigram field's postings for ``text``: each term's encoded positions, and its length."""
+    terms = index_terms(text, bigrams)
+    return FieldPostings(
+        sum(map(len, terms.values())),
+        {term.encode("utf-8"): encode_positions(pos) for term, pos in terms.items()},
+    )
 
 
 def _decode(value: bytes) -> array[int]:
@@ -62,6 +102,10 @@ class BigramField(TEXT):  # type: ignore[misc]
         self.vocabulary_key = vocabulary_key
         self.format = CompactPositions(field_boost=field_boost)
 
+    def postings(self, value: str) -> FieldPostings:
+        """The field's terms in ``value`` with their encoded positions, and its length."""
+        return analyze_text(value, registered_vocabulary(self.vocabulary_key).bigrams)
+
     def index(self, value: str, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         boost = float(self.format.field_boost)
         bigrams = registered_vocabulary(self.vocabulary_key).bigrams
@@ -85,6 +129,99 @@ class _InliningPostingsWriter(whoosh3.W3PostingsWriter):  # type: ignore[misc]
             setattr(self, "_terminfo", None)  # noqa: B010
             return terminfo
         return super().finish_postings()
+
+
+class CompactTermInfo(whoosh3.W3TermInfo):  # type: ignore[misc]
+    """Whoosh's term info, with inlined postings pickled in protocol 5 instead of 2 (half the
+    bytes: protocol 2 spells every ``bytes`` value as a call to ``codecs.encode``). Whoosh
+    reads it back unchanged: ``pickle.loads`` takes any protocol."""
+
+    def to_bytes(self) -> bytes:
+        if not self.is_inlined():
+            return bytes(super().to_bytes())
+        head = self._struct.pack(
+            True,
+            self._weight,
+            self._df,
+            0 if self._minlength is None else length_to_byte(self._minlength),
+            length_to_byte(self._maxlength),
+            self._maxweight,
+            self._minid,
+            self._maxid,
+        )
+        return bytes(head + pickle.dumps(self._inlined, _PICKLE_PROTOCOL))
+
+
+class BulkPostingsWriter(_InliningPostingsWriter):
+    """Writes a whole posting list in one call (see :mod:`index.search.segment_writer`),
+    in Whoosh's block layout but pickled in protocol 5 (a third of the bytes and a tenth
+    of the time of Whoosh's protocol 2), zlib-compressed only when that pays."""
+
+    def _write_block(self, last: bool = False) -> None:
+        postfile = self._postfile
+        if not self._blockcount:
+            postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        databytes = pickle.dumps(data, _PICKLE_PROTOCOL)
+        compression = 0
+        if len(databytes) >= _COMPRESS_FROM:
+            compressed = zlib.compress(databytes, _COMPRESSION_LEVEL)
+            if len(compressed) < len(databytes) * 0.9:
+                databytes, compression = compressed, _COMPRESSION_LEVEL
+        ids = self._ids
+        info = (
+            len(ids),
+            ids[-1],
+            self._maxweight,
+            compression,
+            length_to_byte(self._minlength),
+            length_to_byte(self._maxlength),
+        )
+        infobytes = pickle.dumps(info, _PICKLE_PROTOCOL)
+        blocklength = len(infobytes) + len(databytes)
+        postfile.write_int(-blocklength if last else blocklength)
+        postfile.write(infobytes)
+        postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
+    def write_postings(
+        self,
+        format_: Any,
+        ids: Sequence[int],
+        weights: Sequence[float],
+        values: Sequence[bytes],
+        lengths: Sequence[int],
+    ) -> Any:
+        """Write one term's postings (ids ascending) block by block; returns its term info.
+
+        ``lengths`` gives each document's field length, for the blocks' length bounds.
+        """
+        self.start_postings(format_, CompactTermInfo())
+        limit = self._blocklimit
+        count = len(ids)
+        for start in range(0, count, limit):
+            end = start + limit
+            block_ids = ids[start:end]
+            block_weights = weights[start:end]
+            block_lengths = [lengths[docnum] for docnum in block_ids]
+            self._ids = array("I", block_ids)
+            self._weights = array("f", block_weights)
+            self._values = list(values[start:end])
+            self._maxweight = max(block_weights)
+            self._minlength = min(block_lengths) or None
+            self._maxlength = max(block_lengths)
+            if end < count:
+                self._write_block()
+        return self.finish_postings()
+
+
+class BulkFieldWriter(whoosh3.W3FieldWriter):  # type: ignore[misc]
+    """Whoosh's field writer, plus adding a term whose postings were written whole."""
+
+    def add_terminfo(self, btext: bytes, terminfo: Any) -> None:
+        self._tindex.add(pack_ushort(self._fieldid) + btext, terminfo.to_bytes())
 
 
 class InliningCodec(whoosh3.W3Codec):  # type: ignore[misc]
@@ -113,8 +250,11 @@ class InliningCodec(whoosh3.W3Codec):  # type: ignore[misc]
                 )
         return super().postings_reader(dbfile, terminfo, format_, term, scorer)
 
+    def field_writer(self, storage: Any, segment: Any) -> BulkFieldWriter:
+        return BulkFieldWriter(self, storage, segment)
+
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
-        return _InliningPostingsWriter(
+        return BulkPostingsWriter(
             dbfile,
             blocklimit=self._blocklimit,
             byteids=byteids,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -15,9 +15,11 @@ from whoosh import scoring
 from whoosh.fields import ID, KEYWORD, Schema
 from whoosh.searching import Searcher
 
-from index.search.codec import BigramField, InliningCodec
+from index.search.codec import BigramField, FieldPostings, InliningCodec, analyze_text
 from index.search.fold import fold
+from index.search.merge_policy import merge_small_segments
 from index.search.query import ParsedQuery, text_query
+from index.search.segment_writer import BulkSegmentWriter
 from index.search.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 
 __all__ = [
@@ -65,6 +67,13 @@ class IndexDocument:
     tags: tuple[str, ...] = ()
     date: str = ""  # "YYYY-MM-DD" or ""
 
+    def analyze(self, bigrams: Set[str]) -> dict[str, FieldPostings]:
+        """The postings of the bigram fields, made with the index's vocabulary
+        (:attr:`SearchIndex.bigrams`): the CPU-heavy part of indexing, which can run in a
+        worker process ahead of :meth:`IndexBatch.add`."""
+        texts = {"title": self.title, "content": self.content, "outlet": self.outlet}
+        return {name: analyze_text(text, bigrams) for name, text in texts.items()}
+
     def fields(self) -> dict[str, Any]:
         return {
             "id": str(self.article_id),
@@ -97,21 +106,29 @@ class SearchPage:
 
 
 class IndexBatch:
-    """An open index writer: add documents, then commit (or cancel) once."""
+    """An open index writer: add documents, then commit (or cancel) once.
 
-    def __init__(self, writer: Any) -> None:
+    ``analyzed`` is what :meth:`IndexDocument.analyze` gave for the document, if it was
+    analyzed ahead (else it is analyzed here).
+    """
+
+    def __init__(self, writer: BulkSegmentWriter) -> None:
         self._writer = writer
         self.count = 0
 
-    def add(self, document: IndexDocument) -> None:
+    def add(
+        self, document: IndexDocument, analyzed: dict[str, FieldPostings] | None = None
+    ) -> None:
         """Add an article the index does not hold yet."""
-        self._writer.add_document(**document.fields())
+        self._writer.add_analyzed(document.fields(), analyzed or {})
         self.count += 1
 
-    def replace(self, document: IndexDocument) -> None:
+    def replace(
+        self, document: IndexDocument, analyzed: dict[str, FieldPostings] | None = None
+    ) -> None:
         """Add an article, replacing the index's copy of it if there is one."""
-        self._writer.update_document(**document.fields())
-        self.count += 1
+        self.delete(document.article_id)
+        self.add(document, analyzed)
 
     def delete(self, article_id: int) -> None:
         self._writer.delete_by_term("id", str(article_id))
@@ -178,21 +195,20 @@ class SearchIndex:
     def doc_count(self) -> int:
         return int(self._index.doc_count())
 
-    def batch(self, procs: int = 1, limitmb: int = 256) -> IndexBatch:
-        """A writer; with ``procs`` > 1 Whoosh analyzes and sorts in that many processes."""
-        self.vocabulary  # noqa: B018 (load it before Whoosh forks its writer processes)
-        options: dict[str, Any] = {"limitmb": limitmb, "codec": InliningCodec()}
-        if procs > 1:
-            options.update(procs=procs, multisegment=True)
+    def batch(self) -> IndexBatch:
+        """A writer that adds one segment at commit (see :mod:`index.search.merge_policy`)."""
+        self.vocabulary  # noqa: B018 (documents are analyzed with it)
         try:
-            writer = self._index.writer(timeout=_WRITE_LOCK_TIMEOUT, **options)
+            writer = BulkSegmentWriter(
+                self._index, InliningCodec(), _WRITE_LOCK_TIMEOUT, merge_small_segments
+            )
         except windex.LockError as error:
             raise IndexBusyError("another program is writing to the search index") from error
         return IndexBatch(writer)
 
-    def replace(self, documents: Iterable[IndexDocument], procs: int = 1) -> int:
+    def replace(self, documents: Iterable[IndexDocument]) -> int:
         """Add or replace these articles in one commit; returns how many."""
-        with self.batch(procs) as batch:
+        with self.batch() as batch:
             for document in documents:
                 batch.replace(document)
         return batch.count
