@@ -43,6 +43,7 @@ class IndexCheck(QObject):
         self._closing = threading.Event()
         self.is_ready = library.index_checked
         self.started = False
+        self.warmed_up = False  # the warm-up search ran (or failed): the worker is idle
 
     def start(self) -> None:
         """Check (if still needed), then warm up, off the GUI thread; once."""
@@ -51,7 +52,7 @@ class IndexCheck(QObject):
         self.started = True
         library = self._library
         self._worker.run(lambda: library.check_index(self._report), self._checked, self._failed)
-        self._worker.run(self._warm_up, lambda _: None, lambda _: None)
+        self._worker.run(self._warm_up, self._warm, self._warm)
 
     def _report(self, progress: RebuildProgress) -> None:  # on the worker thread
         if self._closing.is_set():
@@ -62,6 +63,9 @@ class IndexCheck(QObject):
         if self._library.index_checked and not self._closing.is_set():
             index = self._library.index
             index.search(parse_query(WARM_UP_QUERY, index.bigrams), limit=1)
+
+    def _warm(self, _: object) -> None:
+        self.warmed_up = True
 
     def _checked(self, _: None) -> None:
         if not self.is_ready:

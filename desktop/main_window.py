@@ -53,6 +53,7 @@ from index.library.health import RebuildProgress
 __all__ = ["MainWindow"]
 
 SEARCH_DELAY_MS = 300
+SETTINGS_DELAY_MS = 2000  # the chosen script is written this long after the last toggle
 BACKGROUND_START_MS = 1000  # background work starts at the first paint, or after this
 
 
@@ -84,6 +85,11 @@ class MainWindow(QMainWindow):
         self.index_check = IndexCheck(library, self)
         self._rebuild_dialog = RebuildDialog(self, modal=False)
         self._search_waiting = False  # a search was asked for before the index was ready
+        # QSettings writes its file (with fsync) on the GUI thread: ~10 ms, not at a toggle.
+        self._remember_script = QTimer(self)
+        self._remember_script.setSingleShot(True)
+        self._remember_script.setInterval(SETTINGS_DELAY_MS)
+        self._remember_script.timeout.connect(self._write_script)
         self.setWindowTitle(self.tr("Archive Reader — {folder}").format(folder=library.folder))
         self.setAcceptDrops(True)
         self.setFont(reader_font(self.font().pointSizeF() or 10))
@@ -131,12 +137,20 @@ class MainWindow(QMainWindow):
         header = view.horizontalHeader()
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.OUTLET, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TAGS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(Column.OUTLET, 80)
+        header.resizeSection(Column.DATE, self._date_width(view))
         header.resizeSection(Column.TAGS, 96)
         view.setItemDelegateForColumn(Column.TITLE, TitleDelegate(view))
         return view
+
+    def _date_width(self, view: QTableView) -> int:
+        """Wide enough for ``2025-07-10`` and for the header with its sort arrow. (Sized to
+        contents, the column made the view measure a thousand rows at every change.)"""
+        label = self.article_model.headerData(Column.DATE, Qt.Orientation.Horizontal)
+        header = view.horizontalHeader().fontMetrics().horizontalAdvance(str(label)) + 24
+        return max(view.fontMetrics().horizontalAdvance("0000-00-00"), header) + 16
 
     def _make_filter_bar(self) -> QWidget:
         bar = QWidget(self)
@@ -443,12 +457,17 @@ class MainWindow(QMainWindow):
     def set_script(self, script: DisplayScript) -> None:
         """Convert everything shown to ``script`` and remember the choice."""
         self.script = script
-        self.settings.script = script
+        self._remember_script.start()
         self._script_action(script).setChecked(True)
         self.article_model.set_script(script)
         self.tag_model.set_script(script)
         self.reader.set_script(script)
         self._update_status()
+
+    def _write_script(self) -> None:
+        self._remember_script.stop()
+        if self.settings.script != self.script:
+            self.settings.script = self.script
 
     def _script_action(self, script: DisplayScript) -> QAction:
         return self.traditional_action if script == "traditional" else self.simplified_action
@@ -539,9 +558,12 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         header = self.settings.state("columns")
         if header is not None:
-            self.article_view.horizontalHeader().restoreState(header)
+            columns = self.article_view.horizontalHeader()
+            columns.restoreState(header)
+            columns.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.Interactive)
 
     def save_state(self) -> None:
+        self._write_script()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("splitter", self.splitter.saveState())
         self.settings.set_state("columns", self.article_view.horizontalHeader().saveState())
@@ -551,6 +573,7 @@ class MainWindow(QMainWindow):
         """Stop a running import (keeping what it stored); join the worker threads."""
         self.index_check.shutdown()
         self.article_model.shutdown()
+        self.reader.shutdown()
         self.importer.shutdown()
         self.exporter.shutdown()
         self.tag_loader.shutdown()

@@ -97,6 +97,11 @@ class ScriptConverter:
     def tag(self, tag: Tag, script: DisplayScript) -> Tag:
         return tag if tag.kind == "date" else Tag(tag.kind, self.text(tag.name, script))
 
+    def has_article(self, article_id: int, script: DisplayScript) -> bool:
+        """Whether the article's conversion to ``script`` is cached."""
+        with self._caching:
+            return (article_id, script) in self._articles
+
     def article(self, article: StoredArticle, script: DisplayScript | None) -> DisplayArticle:
         """Every displayed field of ``article`` in ``script`` (None: as stored); cached."""
         if script is None:

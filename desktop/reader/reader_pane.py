@@ -1,19 +1,25 @@
-"""The reader pane: an article in readable CJK type with zoom, find and the repair view."""
+"""The reader pane: an article in readable CJK type with zoom, find and the repair view.
+
+While an article is read, its text in the other script is made on a worker thread, so the
+简/繁 toggle finds it converted (OpenCC takes ~30 ms for 10,000 characters).
+"""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QResizeEvent, QTextCursor
+from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.background import Background
 from desktop.document.article_document import Highlighter, new_document, write_article
 from desktop.document.style import ArticleStyle
 from desktop.reader.article_view import ArticleView
 from desktop.reader.find_bar import FindBar
 from desktop.reader.repair_document import write_repairs
-from desktop.script import DISPLAY_SCRIPTS, DisplayScript, ScriptConverter
+from desktop.script import DISPLAY_SCRIPTS, DisplayArticle, DisplayScript, ScriptConverter
 from index.library import StoredArticle
 
 __all__ = ["ReaderPane"]
@@ -37,6 +43,8 @@ class ReaderPane(QWidget):
         self._article: StoredArticle | None = None
         self._highlight: Highlighter | None = None
         self._zoom_step = ZOOM_STEPS.index(1.0)
+        self._converting = Background("reader-convert", self)
+        self._other_script: tuple[int, DisplayScript, Future[DisplayArticle]] | None = None
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self._other_spellings, self)
         self.find_bar.hide()
@@ -97,6 +105,7 @@ class ReaderPane(QWidget):
     def set_script(self, script: DisplayScript) -> None:
         self._script = script
         self.redraw()
+        self._convert_ahead()
 
     def set_highlight(self, highlight: Highlighter | None) -> None:
         self._highlight = highlight
@@ -106,6 +115,34 @@ class ReaderPane(QWidget):
         self._article = article
         self.redraw()
         self.view.verticalScrollBar().setValue(0)
+        self._convert_ahead()
+
+    def _convert_ahead(self) -> None:
+        """Convert the article to the script not shown, on the worker (cached there)."""
+        article, converter = self._article, self._converter
+        if self._other_script is not None:
+            self._other_script[2].cancel()  # another article's; harmless if already running
+            self._other_script = None
+        other = next(script for script in DISPLAY_SCRIPTS if script != self._script)
+        if article is not None and not converter.has_article(article.id, other):
+            future = self._converting.submit(lambda: converter.article(article, other))
+            self._other_script = (article.id, other, future)
+
+    def _displayed(self, article: StoredArticle) -> DisplayArticle:
+        """The article in the display script: converted ahead if it was (waiting for the
+        worker if it is at it), else now."""
+        ahead = self._other_script
+        if (
+            ahead is not None
+            and ahead[:2] == (article.id, self._script)
+            and not ahead[2].cancelled()
+        ):
+            return ahead[2].result()
+        return self._converter.article(article, self._script)
+
+    def shutdown(self) -> None:
+        """Stop converting ahead (joins the worker thread)."""
+        self._converting.shutdown()
 
     def _other_spellings(self, text: str) -> list[str]:
         """``text`` in both scripts: find works whichever script it is typed in."""
@@ -147,25 +184,24 @@ class ReaderPane(QWidget):
             )
             self.repair_count.setText(self.tr("%n repaired spot(s)", "", marked))
         else:
-            shown = self._converter.article(article, self._script)
+            shown = self._displayed(article)
             write_article(cursor, shown, style, highlight=self._highlight)
             self.repair_count.setText(
                 self.tr("%n repair(s)", "", len(article.repairs)) if article.repairs else ""
             )
+        self._fit_reading_width(document)  # before it is shown: laid out once, not twice
         self.view.setDocument(document)
-        self._fit_reading_width()
         self.view.verticalScrollBar().setValue(scroll)
         if self.find_bar.isVisible():
             self.find_bar.search()
 
-    def _fit_reading_width(self) -> None:
+    def _fit_reading_width(self, document: QTextDocument | None = None) -> None:
         """Keep lines to about READING_WIDTH_EM characters, centred, however wide the pane."""
         style = self.style_for_screen()
         em = style.body_size * style.pixels_per_point
         available = self.view.viewport().width()
         side = max(em * 1.5, (available - READING_WIDTH_EM * em) / 2)
-        document = self.view.document()
-        frame = document.rootFrame()
+        frame = (document or self.view.document()).rootFrame()
         fmt = frame.frameFormat()
         fmt.setMargin(0)
         fmt.setLeftMargin(side)

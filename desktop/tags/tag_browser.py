@@ -47,7 +47,8 @@ class TagBrowser(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the largest count, not to contents: that measured a thousand rows.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
@@ -56,6 +57,7 @@ class TagBrowser(QWidget):
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.model.modelReset.connect(self._expand)
+        self.model.modelReset.connect(self._fit_count_column)
         # Checked once the view has laid the new rows out (on the next turn of the loop).
         self._fetch_check = QTimer(self)
         self._fetch_check.setSingleShot(True)
@@ -71,6 +73,7 @@ class TagBrowser(QWidget):
         remove.triggered.connect(self._remove_current)
         self.tree.addAction(remove)
         self._expand()
+        self._fit_count_column()
 
     def selected_tags(self) -> list[Tag]:
         tags: list[Tag] = []
@@ -103,6 +106,10 @@ class TagBrowser(QWidget):
 
     def _expand(self) -> None:
         self.tree.expandAll()
+
+    def _fit_count_column(self) -> None:
+        widest = self.tree.fontMetrics().horizontalAdvance(str(self.model.largest_count()))
+        self.tree.header().resizeSection(1, widest + 16)
 
     def fetch_visible_ends(self) -> None:
         """Page in more tags of each expanded kind whose last row shown is in view."""

@@ -23,6 +23,14 @@ FETCH_CHUNK = 100  # tag rows added below a kind at a time
 AnyIndex = QModelIndex | QPersistentModelIndex
 _KIND_NODE = 0  # internalId of a kind row; a tag row stores its kind's row + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        TAG_ROLE,
+    }
+)
 _TAG_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _TAG_FLAGS |= Qt.ItemFlag.ItemNeverHasChildren
 
@@ -78,6 +86,10 @@ class TagTreeModel(QAbstractItemModel):
     def tag_total(self, kind: TagKind) -> int:
         """How many tags of ``kind`` pass the filter (fetched or not)."""
         return len(self._tags[KIND_ORDER.index(kind)])
+
+    def largest_count(self) -> int:
+        """The largest article count shown (each kind's first tag has its largest)."""
+        return max((tags.counts[0] for tags in self._tags if tags), default=0)
 
     def kind_label(self, kind: TagKind) -> str:
         labels = {
@@ -169,7 +181,7 @@ class TagTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # most roles a view asks for: none
             return None
         node = int(index.internalId())
         if node == _KIND_NODE:

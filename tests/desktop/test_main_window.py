@@ -118,7 +118,7 @@ def test_tag_filter_box_narrows_the_tree(window: MainWindow) -> None:
 
 
 def test_script_toggle_converts_what_is_shown_and_persists(
-    window: MainWindow, app_settings: AppSettings, tmp_path: object
+    qtbot: QtBot, window: MainWindow, app_settings: AppSettings, tmp_path: object
 ) -> None:
     article_row = next(
         row
@@ -132,9 +132,14 @@ def test_script_toggle_converts_what_is_shown_and_persists(
     window.traditional_action.trigger()
     assert "江海區第二屆幸福“鄰里節”" in plain_text(window)  # stored traditional text, unchanged
     assert window.article_model.index(article_row, 0).data().startswith("江海區")
-    assert app_settings.script == "traditional"
     outlet = window.tag_model.index_of(Tag("outlet", "江门日报"))
     assert outlet.data() == "江門日報"
+    # Written a moment later, not at the toggle (writing the settings file takes a while).
+    assert app_settings.script == "simplified"
+    qtbot.waitUntil(lambda: app_settings.script == "traditional", timeout=5000)
+    window.simplified_action.trigger()
+    window.close()  # closing writes it at once
+    assert app_settings.script == "simplified"
 
 
 def test_user_tags_are_added_and_removed(
