@@ -7,7 +7,6 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import argparse
-import ctypes
 import random
 import re
 import resource
@@ -27,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.app import create_application, open_window
+from desktop.app import create_application, open_library, open_window
 from desktop.main_window import SEARCH_DELAY_MS, MainWindow
 from desktop.script import DisplayScript
 from desktop.settings import AppSettings
@@ -37,16 +36,8 @@ from index.library.database import DATABASE_FILE
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "## GUI (issue 6)"
 TOGGLE_CHARACTERS = 10_000
+READING_PAUSE = 0.25  # seconds between two page scrolls: 200 rows take longer to look over
 _CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
-
-
-def shield_none() -> None:
-    """Work around a PySide6 6.12 bug: ``QTextBlockFormat`` setters (``setLineHeight``,
-    ``setBottomMargin``, ``setTextIndent``) drop a reference to ``None`` on every call, so
-    rendering long articles again and again frees ``None`` and aborts the interpreter (Python
-    3.11's ``None`` is not immortal). Give ``None`` plenty of spare references up front."""
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    refcount.value += 1 << 40
 
 
 class PaintWatcher(QObject):
@@ -70,60 +61,122 @@ def temporary_settings(folder: Path) -> AppSettings:
 
 def wait_for_first_page(app: QApplication, window: MainWindow, limit: float = 60.0) -> None:
     """Process events until the article list has been painted with rows in it."""
-    viewport = window.article_view.viewport()
-    watcher = PaintWatcher(lambda: window.article_model.rowCount() > 0)
-    viewport.installEventFilter(watcher)
+    until_painted(
+        app, window.article_view.viewport(), lambda: window.article_model.rowCount() > 0, limit
+    )
+
+
+def until_painted(
+    app: QApplication, widget: QWidget, ready: Callable[[], bool], limit: float = 60.0
+) -> None:
+    """Process events until ``widget`` has been painted (once ``ready()`` holds)."""
+    watcher = PaintWatcher(ready)
+    widget.installEventFilter(watcher)
     deadline = time.monotonic() + limit
-    while not watcher.painted:
+    try:
+        while not watcher.painted:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{type(widget).__name__} was never painted")
+            app.processEvents()
+    finally:
+        widget.removeEventFilter(watcher)
+
+
+def wait_until_idle(app: QApplication, window: MainWindow, limit: float = 600.0) -> None:
+    """Process events until the window's background work after the first paint is done:
+    tags read, search index checked and warmed up, the other script's converter loaded."""
+    window.start_background_work()
+    deadline = time.monotonic() + limit
+    while not (window.tag_model.loaded and window.index_check.warmed_up):
         if time.monotonic() > deadline:
-            raise RuntimeError("the article list was never painted")
+            raise RuntimeError("the background work did not finish")
         app.processEvents()
-    viewport.removeEventFilter(watcher)
+        time.sleep(0.002)
+    pause(app, 0.3)
+
+
+def pause(app: QApplication, seconds: float) -> None:
+    """Let the event loop run for ``seconds``, as while a user reads."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@dataclass
+class ColdStart:
+    first_paint: float  # seconds from launch to the first list page painted
+    rows: int
+    rss_first_paint: float  # MB, peak until then
+    background: float  # seconds from the first paint until the background work was done
+    first_search: float  # seconds for the process's first search, once that was done
+    rss_end: float  # MB, peak after the first search
 
 
 def cold_child(folder: Path) -> None:
-    """Child process: open the app; print the monotonic clock at the first list paint."""
+    """Child process: open the app as ``archive-reader gui`` does; print the monotonic clock
+    at the first list paint, then how long the background work took and the first search."""
     with tempfile.TemporaryDirectory() as scratch:
         app = create_application()
-        library = Library.open(folder)
+        library = open_library(folder)
         window = open_window(library, temporary_settings(Path(scratch)))
         wait_for_first_page(app, window)
         painted = time.monotonic()
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{painted} {window.article_model.rowCount()} {rss}")
+        rss = peak_rss_mb()
+        rows = window.article_model.rowCount()
+        wait_until_idle(app, window)
+        background = time.monotonic() - painted - 0.3  # less wait_until_idle's pause
+        (query,) = two_word_queries(folder, 1, seed=int(painted * 1000))
+        first_search = search_as_you_type(app, window, query)[1]
+        print(
+            f"{painted} {rows} {rss}"
+            f" {background} {first_search} {peak_rss_mb()}"
+        )
         window.shutdown()
         library.close()
 
 
-def cold_start(folder: Path) -> tuple[float, int, float]:
-    """Seconds from launching a fresh interpreter to the first painted list page."""
+def cold_start(folder: Path) -> ColdStart:
+    """Launch a fresh interpreter on the library (see ``cold_child``)."""
     command = [sys.executable, str(Path(__file__).resolve()), "--cold-child", str(folder)]
     start = time.monotonic()  # CLOCK_MONOTONIC: the same clock in the child
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"the cold-start child failed:\n{done.stderr}")
-    output = done.stdout
-    painted, rows, rss = output.split()[-3:]
-    return float(painted) - start, int(rows), float(rss)
+    painted, rows, rss, background, first_search, rss_end = done.stdout.split()[-6:]
+    return ColdStart(
+        float(painted) - start,
+        int(rows),
+        float(rss),
+        float(background),
+        float(first_search),
+        float(rss_end),
+    )
 
 
 def settle(app: QApplication, widget: QWidget) -> None:
-    """Deliver pending events, then paint ``widget`` now."""
+    """Between measurements: deliver pending events, then paint ``widget`` now."""
     app.processEvents()
     widget.repaint()
     app.processEvents()
 
 
 def scroll_page(app: QApplication, window: MainWindow) -> tuple[float, int]:
-    """Seconds to scroll to the bottom, fetch the next page and repaint the list."""
+    """Seconds to scroll to the bottom, fetch the next page and paint the list with it."""
     view, model = window.article_view, window.article_model
     before = model.rowCount()
     start = time.perf_counter()
     view.scrollToBottom()  # at the bottom the view asks the model for more by itself
     if model.rowCount() == before and model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
-    settle(app, view.viewport())
-    return time.perf_counter() - start, model.rowCount() - before
+    until_painted(app, view.viewport(), lambda: model.rowCount() > before)
+    elapsed = time.perf_counter() - start
+    pause(app, READING_PAUSE)
+    return elapsed, model.rowCount() - before
 
 
 def long_article(folder: Path, library: Library, serial: int) -> StoredArticle:
@@ -159,13 +212,13 @@ def toggle(
         window.reader.set_script(script)
     else:
         window.set_script(script)
-    while True:
-        settle(app, window.reader.view.viewport())
+
+    def shows_new_text() -> bool:
         document = window.reader.view.document()
-        if document is not document_before and document.toPlainText() != text_before:
-            return time.perf_counter() - start
-        if time.perf_counter() - start > 30:
-            raise RuntimeError("the reader text never changed")
+        return document is not document_before and document.toPlainText() != text_before
+
+    until_painted(app, window.reader.view.viewport(), shows_new_text, limit=30)
+    return time.perf_counter() - start
 
 
 @dataclass
@@ -221,7 +274,7 @@ def search_as_you_type(app: QApplication, window: MainWindow, query: str) -> tup
     window.apply_query()  # what the debounce timer's timeout calls, SEARCH_DELAY_MS later
     updated = time.perf_counter()
     assert window.article_model.query.text == query, "the list did not take the query"
-    settle(app, window.article_view.viewport())
+    until_painted(app, window.article_view.viewport(), lambda: True)
     return updated - start, time.perf_counter() - start
 
 
@@ -237,20 +290,39 @@ def measure(folder: Path, runs: int) -> list[tuple[str, str, str, str]]:
     """Rows of (measure, median, runs, target)."""
     rows: list[tuple[str, str, str, str]] = []
     colds = [cold_start(folder) for _ in range(runs)]  # before this process locks the library
-    cold_times = [c[0] for c in colds]
+    cold_times = [c.first_paint for c in colds]
     rows.append(
         (
-            f"cold start to first list page painted ({colds[0][1]} rows)",
+            f"cold start to first list page painted ({colds[0].rows} rows)",
             ms(cold_times),
             runs_of(cold_times),
             "≤ 1,500 ms",
         )
     )
+    background = [c.background for c in colds]
+    rows.append(
+        (
+            "then, background work done (tags, index check + warm-up)",
+            ms(background),
+            runs_of(background),
+            "",
+        )
+    )
+    first_searches = [c.first_search for c in colds]
+    rows.append(
+        (
+            "then, the process's first search → list repainted",
+            ms(first_searches),
+            runs_of(first_searches),
+            "≤ 100 ms",
+        )
+    )
     with tempfile.TemporaryDirectory() as scratch:
         app = create_application()
-        library = Library.open(folder)
+        library = open_library(folder)
         window = open_window(library, temporary_settings(Path(scratch)))
         wait_for_first_page(app, window)
+        wait_until_idle(app, window)
         pages = [scroll_page(app, window) for _ in range(runs)]
         added = {p[1] for p in pages}
         page_times = [p[0] for p in pages]
@@ -296,9 +368,18 @@ def measure(folder: Path, runs: int) -> list[tuple[str, str, str, str]]:
                 "≤ 100 ms",
             )
         )
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        cold_rss = statistics.median(c[2] for c in colds)
+        rss = peak_rss_mb()
+        cold_rss = statistics.median(c.rss_first_paint for c in colds)
+        cold_rss_end = statistics.median(c.rss_end for c in colds)
         rows.append(("peak RSS, cold-start process at first paint", f"{cold_rss:.0f} MB", "", ""))
+        rows.append(
+            (
+                "peak RSS, cold-start process after background work + first search",
+                f"{cold_rss_end:.0f} MB",
+                "",
+                "",
+            )
+        )
         rows.append(
             ("peak RSS, this process after all the above", f"{rss:.0f} MB", "", "≤ 500 MB at 100k")
         )
@@ -390,7 +471,6 @@ def main() -> None:
     parser.add_argument("--no-doc", action="store_true", help="print the table only")
     parser.add_argument("--cold-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    shield_none()
     if args.cold_child is not None:
         cold_child(args.cold_child)
         return
