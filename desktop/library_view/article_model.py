@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from desktop.background import Background
 from desktop.document.article_document import format_published
 from desktop.library_view.article_source import (
+    SEARCH_PAGE_SIZE,
     ArticleQuery,
     ArticleRow,
     ArticleSource,
@@ -39,8 +40,9 @@ __all__ = ["ARTICLE_ID_ROLE", "SNIPPET_ROLE", "ArticleListModel", "Column"]
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # a search hit's Snippet, in the display script
-PAGE_SIZE = 200
+PAGE_SIZE = 200  # rows per page of the listing (a search: SEARCH_PAGE_SIZE)
 SNIPPET_LEAD = 6  # characters of context shown before a snippet's first match
+SNIPPET_SHOWN = 60  # characters of a snippet converted and shown (one line of the column)
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 _ROLES = _TEXT_ROLES | {ARTICLE_ID_ROLE, SNIPPET_ROLE}
@@ -57,11 +59,12 @@ Cells = tuple[str, str, str, str]  # a row's title, outlet, date and tags as sho
 
 @dataclass(frozen=True, slots=True)
 class _Page:
-    """Rows read ahead, with their cells converted to ``script`` (if given)."""
+    """Rows read ahead, with their cells and snippets converted to ``script`` (if given)."""
 
     rows: list[ArticleRow]
     script: DisplayScript | None = None
     cells: list[Cells] = field(default_factory=list)
+    snippets: list[Snippet | None] = field(default_factory=list)
 
 
 _SORT_KEYS: dict[int, SortKey] = {
@@ -96,6 +99,7 @@ class ArticleListModel(QAbstractTableModel):
         self._source: ArticleSource = open_source(library, self._query)
         self._rows: list[ArticleRow] = []
         self._shown: dict[int, Cells] = {}  # row -> its cells in the display script
+        self._snippets: dict[int, Snippet | None] = {}  # row -> its snippet as shown
         self._exhausted = False  # the last page came back short: the library shrank
         self._pages = Background("article-pages", self)
         self._next_page: Future[_Page] | None = None  # being read ahead
@@ -126,7 +130,7 @@ class ArticleListModel(QAbstractTableModel):
         search is malformed or the library cannot answer (busy, damaged)."""
         try:
             source = open_source(self._library, query)
-            first_page = source.page(0, PAGE_SIZE) if source.total else []
+            first_page = source.page(0, _page_size(query)) if source.total else []
         except QuerySyntaxError as error:
             self.query_failed.emit(self.tr("Search not understood: {reason}").format(reason=error))
             return False
@@ -136,8 +140,8 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         # The first page comes with the reset: views do not always ask for more after one.
         self._query, self._source, self._rows = query, source, first_page
-        self._shown = {}
-        self._exhausted = len(first_page) < min(PAGE_SIZE, source.total)
+        self._shown, self._snippets = {}, {}
+        self._exhausted = len(first_page) < min(_page_size(query), source.total)
         self.endResetModel()
         self._drop_read_ahead()
         self._read_ahead_timer.start()
@@ -150,7 +154,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def set_script(self, script: DisplayScript) -> None:
         self._script = script
-        self._shown = {}
+        self._shown, self._snippets = {}, {}
         if self._rows:
             last = self.index(len(self._rows) - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
@@ -173,7 +177,7 @@ class ArticleListModel(QAbstractTableModel):
             if ahead is not None and not ahead.cancelled():
                 page = ahead.result()  # read ahead: usually done by now
             else:
-                page = _Page(self._source.page(len(self._rows), PAGE_SIZE))
+                page = _Page(self._source.page(len(self._rows), _page_size(self._query)))
         except LibraryError as error:
             self.query_failed.emit(str(error))
             page = _Page([])
@@ -185,6 +189,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows.extend(page.rows)
         if page.script == self._script:
             self._shown.update(enumerate(page.cells, start=first))
+            self._snippets.update(enumerate(page.snippets, start=first))
         self.endInsertRows()
         self._read_ahead_timer.start()
 
@@ -193,10 +198,12 @@ class ArticleListModel(QAbstractTableModel):
         self._drop_read_ahead()
         if self.canFetchMore(QModelIndex()):
             source, offset, script = self._source, len(self._rows), self._script
+            size = _page_size(self._query)
 
-            def read() -> _Page:  # on the worker thread: the rows, and their cells converted
-                rows = source.page(offset, PAGE_SIZE)
-                return _Page(rows, script, [self._cells(row, script) for row in rows])
+            def read() -> _Page:  # on the worker thread: the rows, and what they show
+                rows = source.page(offset, size)
+                cells = [self._cells(row, script) for row in rows]
+                return _Page(rows, script, cells, [self._snippet(row, script) for row in rows])
 
             self._next_page = self._pages.submit(read)
 
@@ -241,23 +248,32 @@ class ArticleListModel(QAbstractTableModel):
         row = self._rows[number]
         if role == ARTICLE_ID_ROLE:
             return row.summary.id
-        if index.column() == Column.TITLE and row.snippet is not None:
-            return self._shown_snippet(row.snippet)
-        return None
+        if index.column() != Column.TITLE or row.snippet is None:
+            return None
+        if number not in self._snippets:
+            self._snippets[number] = self._snippet(row, self._script)
+        return self._snippets[number]
 
-    def _shown_snippet(self, snippet: Snippet) -> Snippet:
-        """The snippet in the display script, starting just before its first match so that
-        the match shows in a narrow column; the marks survive a same-length conversion."""
-        text = self._converter.text(snippet.text, self._script)
-        if len(text) != len(snippet.text) or not snippet.highlights:
-            return Snippet(text, ())
-        start = max(0, snippet.highlights[0][0] - SNIPPET_LEAD)
-        if start <= 1:
-            return Snippet(text, snippet.highlights)
-        shift = start - 1  # one character for the ellipsis
-        return Snippet(
-            "…" + text[start:], tuple((s - shift, e - shift) for s, e in snippet.highlights)
-        )
+    def _snippet(self, row: ArticleRow, script: DisplayScript) -> Snippet | None:
+        """A search hit's snippet as shown (any thread): from just before its first match,
+        so that the match shows in a narrow column, and only as much as one line can show,
+        in ``script``; the marks survive a same-length conversion."""
+        snippet = row.snippet
+        if snippet is None:
+            return None
+        marks = snippet.highlights
+        start = max(0, marks[0][0] - SNIPPET_LEAD) if marks else 0
+        start = start if start > 1 else 0
+        end = start + SNIPPET_SHOWN
+        piece = snippet.text[start:end]
+        text = self._converter.text(piece, script)
+        if len(text) != len(piece):
+            marks = ()
+        shift = start - 1 if start else 0  # one character for the ellipsis
+        shown = [(max(s, start) - shift, min(e, end) - shift) for s, e in marks if s < end]
+        opening = "…" if start else ""
+        closing = "…" if end < len(snippet.text) else ""
+        return Snippet(opening + text + closing, tuple(shown))
 
     def _cells(self, row: ArticleRow, script: DisplayScript) -> Cells:
         """Title, outlet, date and tags of a row as shown in ``script`` (any thread)."""
@@ -282,3 +298,7 @@ class ArticleListModel(QAbstractTableModel):
         query = replace(self._query, sort=key, descending=descending, ranked=False)
         if query != self._query:
             self.set_query(query)
+
+
+def _page_size(query: ArticleQuery) -> int:
+    return SEARCH_PAGE_SIZE if query.searching and query.ranked else PAGE_SIZE

@@ -11,15 +11,25 @@ from desktop.library_view.search_terms import (
     no_highlights,
     search_highlighter,
 )
-from index.library import ArticleSummary, Library
+from index.library import ArticleSummary, Library, SearchHit
 from index.library.database import SortKey, TagFilter
 from index.search.snippets import Snippet
 from index.tags.tag import Tag
 
-__all__ = ["ArticleQuery", "ArticleRow", "ArticleSource", "open_source", "sort_summaries"]
+__all__ = [
+    "SEARCH_PAGE_SIZE",
+    "ArticleQuery",
+    "ArticleRow",
+    "ArticleSource",
+    "open_source",
+    "sort_summaries",
+]
 
 # A search sorted by a column reads the list rows of at most this many hits.
 MAX_SORTED_HITS = 5000
+# Hits per page of a ranked search: each has a snippet made from its body, and about twenty
+# fill the list; more are read ahead as it scrolls.
+SEARCH_PAGE_SIZE = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,21 +97,31 @@ class _Search:
     total: int = 0
     highlight: Highlighter = no_highlights
     _text: str = ""
+    _first: list[ArticleRow] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._text = search_text(self.query)
         self.highlight = search_highlighter(self.library, self._text)  # QuerySyntaxError
-        # Exact: the list pages up to the total, and the status bar shows it.
-        self.total = self.library.search(self._text, limit=1, exact_total=True).total
+        # One search gives the first page and the total, exact: the list pages up to it,
+        # and the status bar shows it.
+        first = self.library.search(self._text, limit=SEARCH_PAGE_SIZE, exact_total=True)
+        self.total = first.total
+        self._first = self._rows(first.hits)
 
     def page(self, offset: int, limit: int) -> list[ArticleRow]:
-        results = self.library.search(self._text, limit=limit, offset=offset)
-        rows: list[ArticleRow] = []
-        for hit in results.hits:
-            tags = self.library.database.article_tags(hit.id)
-            summary = ArticleSummary(hit.id, hit.title, hit.outlet, hit.published, tags)
-            rows.append(ArticleRow(summary, hit.snippet))
-        return rows
+        if offset == 0 and limit <= SEARCH_PAGE_SIZE:
+            return self._first[:limit]
+        return self._rows(self.library.search(self._text, limit=limit, offset=offset).hits)
+
+    def _rows(self, hits: list[SearchHit]) -> list[ArticleRow]:
+        tags = self.library.database.tags_of([hit.id for hit in hits])
+        return [
+            ArticleRow(
+                ArticleSummary(hit.id, hit.title, hit.outlet, hit.published, tags.get(hit.id, ())),
+                hit.snippet,
+            )
+            for hit in hits
+        ]
 
 
 @dataclass(slots=True)
@@ -125,11 +145,9 @@ class _SortedSearch:
         self.total = len(self._rows)
 
     def page(self, offset: int, limit: int) -> list[ArticleRow]:
-        rows: list[ArticleRow] = []
-        for summary in self._rows[offset : offset + limit]:
-            tags = self.library.database.article_tags(summary.id)
-            rows.append(ArticleRow(replace(summary, tags=tags)))
-        return rows
+        summaries = self._rows[offset : offset + limit]
+        tags = self.library.database.tags_of([summary.id for summary in summaries])
+        return [ArticleRow(replace(s, tags=tags.get(s.id, ()))) for s in summaries]
 
 
 def sort_summaries(

@@ -3,30 +3,24 @@ marked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QPainter,
-    QPalette,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.library_view.article_model import SNIPPET_ROLE
 from index.search.snippets import Snippet
 
-__all__ = ["TitleDelegate"]
+__all__ = ["TitleDelegate", "snippet_runs"]
 
 HIGHLIGHT = "#ffe08a"
+MARKED_TEXT = "#1d1d1f"
+MUTED_TEXT = "#6e6e73"
 PADDING = 4
 
 
 class TitleDelegate(QStyledItemDelegate):
-    """Rows without a snippet are drawn as usual."""
+    """Rows without a snippet are drawn as usual. The two lines are drawn as text runs with
+    the painter (a QTextDocument per cell cost ~1.5 ms at each paint)."""
 
     def paint(
         self,
@@ -47,16 +41,28 @@ class TitleDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = option.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = palette.color(role)
         rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
-        document = _two_lines(title, snippet, palette.color(role), selected)
-        document.setDefaultFont(option.font)
-        document.setTextWidth(rect.width())
+        metrics = option.fontMetrics
+        line = metrics.lineSpacing()
         painter.save()
-        painter.translate(rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, palette.color(role))
-        document.documentLayout().draw(painter, context)
+        painter.setClipRect(rect)
+        painter.setFont(option.font)
+        painter.setPen(text_color)
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), line)
+        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignLeft), elided)
+        x, top = float(rect.left()), float(rect.top() + line)
+        muted = text_color if selected else QColor(MUTED_TEXT)
+        for text, marked in snippet_runs(snippet):
+            if x > rect.right():
+                break
+            width = metrics.horizontalAdvance(text)
+            if marked:
+                painter.fillRect(QRectF(x, top, width, line), QColor(HIGHLIGHT))
+            painter.setPen(QColor(MARKED_TEXT) if marked else muted)
+            painter.drawText(QPointF(x, top + metrics.ascent()), text)
+            x += width
         painter.restore()
 
     def sizeHint(
@@ -68,29 +74,18 @@ class TitleDelegate(QStyledItemDelegate):
         return size
 
 
-def _two_lines(title: str, snippet: Snippet, color: QColor, selected: bool) -> QTextDocument:
-    """A document of the title and the snippet, each kept to one line (no wrapping)."""
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.NoWrap)
-    document.setDefaultTextOption(option)
-    cursor = QTextCursor(document)
-    plain = QTextCharFormat()
-    plain.setForeground(color)
-    cursor.insertText(title, plain)
-    cursor.insertBlock()
-    muted = QTextCharFormat(plain)
-    if not selected:
-        muted.setForeground(QColor("#6e6e73"))
-    marked = QTextCharFormat(muted)
-    marked.setBackground(QColor(HIGHLIGHT))
-    marked.setForeground(QColor("#1d1d1f"))
+def snippet_runs(snippet: Snippet) -> list[tuple[str, bool]]:
+    """The snippet's text cut at its marks: (text, marked) in order, no empty runs."""
+    runs: list[tuple[str, bool]] = []
     last = 0
     text = snippet.text
-    for start, end in snippet.highlights:
-        cursor.insertText(text[last:start], muted)
-        cursor.insertText(text[start:end], marked)
-        last = end
-    cursor.insertText(text[last:], muted)
-    return document
+    for mark_start, end in snippet.highlights:
+        start = max(mark_start, last)  # marks that overlap are drawn once
+        if start > last:
+            runs.append((text[last:start], False))
+        if end > start:
+            runs.append((text[start:end], True))
+        last = max(last, end)
+    if last < len(text):
+        runs.append((text[last:], False))
+    return runs

@@ -345,6 +345,12 @@ class LibraryDatabase:
     def article_tags(self, article_id: int) -> tuple[Tag, ...]:
         return self._tags_of([article_id]).get(article_id, ())
 
+    @_guarded
+    def tags_of(self, ids: Sequence[int]) -> dict[int, tuple[Tag, ...]]:
+        """The tags of each of these articles (those with none are left out): one query per
+        500 ids rather than one per article."""
+        return self._tags_of(ids)
+
     def _tags_of(self, ids: Sequence[int]) -> dict[int, tuple[Tag, ...]]:
         found: dict[int, list[Tag]] = {}
         for chunk in _chunks(ids, 500):

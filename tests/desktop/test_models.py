@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from desktop.library_view.article_model import (
     ARTICLE_ID_ROLE,
     SNIPPET_ROLE,
+    SNIPPET_SHOWN,
     ArticleListModel,
     Column,
 )
@@ -117,6 +118,7 @@ def test_search_hits_carry_snippets_with_the_matches_marked(sample_library: Libr
         start, end = snippet.highlights[0]
         assert snippet.text[start:end] == "培訓"  # in the display script
         assert start <= 7  # the first match opens the snippet, to show in a narrow column
+        assert len(snippet.text) <= SNIPPET_SHOWN + 2  # one line's worth, with ellipses
     model.set_query(ArticleQuery())
     assert model.index(0, Column.TITLE).data(SNIPPET_ROLE) is None
 
@@ -162,3 +164,47 @@ def test_the_list_pages_in_as_the_view_scrolls(
     ids = [window.article_model.article_id(row) for row in range(10)]
     listed = [summary.id for summary in window.library.list_articles(limit=10)]
     assert ids == listed
+
+
+def test_snippet_runs_cut_the_text_at_its_marks() -> None:
+    from desktop.library_view.title_delegate import snippet_runs
+    from index.search.snippets import Snippet
+
+    text = "…在社区开展培训"
+    assert snippet_runs(Snippet(text, ((2, 4), (6, 8)))) == [
+        ("…在", False),
+        ("社区", True),
+        ("开展", False),
+        ("培训", True),
+    ]
+    overlapping = snippet_runs(Snippet(text, ((2, 4), (3, 5))))
+    assert "".join(run for run, _ in overlapping) == text
+    assert [run for run, marked in overlapping if marked] == ["社区", "开"]
+
+
+def test_search_hits_are_drawn_with_their_matches_marked(
+    qtbot: QtBot, sample_library: Library
+) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.library_view.title_delegate import HIGHLIGHT, TitleDelegate
+
+    model = ArticleListModel(sample_library, ScriptConverter(), "simplified")
+    assert model.set_query(ArticleQuery(text="培训"))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setItemDelegateForColumn(Column.TITLE, TitleDelegate(view))
+    view.verticalHeader().setDefaultSectionSize(2 * view.fontMetrics().lineSpacing() + 8)
+    view.setColumnWidth(Column.TITLE, 400)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.viewport().grab().toImage()
+    marked = QColor(HIGHLIGHT).rgb()
+    hits = sum(
+        image.pixel(x, y) == marked for x in range(0, 400, 2) for y in range(0, image.height(), 2)
+    )
+    assert hits > 50, "the matches in the snippets are marked"
+    model.shutdown()
