@@ -13,14 +13,20 @@ class BundledFontError(RuntimeError):
     """The bundled font file is missing or Qt cannot load it (a broken installation)."""
 
 
+_registered = False
+
+
 def register_bundled_font() -> str:
     """Load the bundled font into the running QGuiApplication once; returns its family."""
-    if FONT_FAMILY in QFontDatabase.families():
+    global _registered
+    if _registered or FONT_FAMILY in QFontDatabase.families():
+        _registered = True
         return FONT_FAMILY
     if QFontDatabase.addApplicationFont(str(FONT_FILE)) < 0:
         raise BundledFontError(f"cannot load the bundled font {FONT_FILE}")
     if FONT_FAMILY not in QFontDatabase.families():
         raise BundledFontError(f"{FONT_FILE} does not provide the family {FONT_FAMILY!r}")
+    _registered = True
     return FONT_FAMILY
 
 

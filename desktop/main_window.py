@@ -60,10 +60,10 @@ BACKGROUND_START_MS = 1000  # background work starts at the first paint, or afte
 class MainWindow(QMainWindow):
     """The library window. ``import_finished`` fires after an import's summary is shown.
 
-    What the first paint of the list does not need waits until it is painted: the tags
-    (read on a worker thread), the search index's check and warm-up (``index_check``; until
-    it is ready, searches wait and importing and tag editing are off) and the other
-    script's converter.
+    What the first paint of the list does not need waits until it is painted: the first
+    article in the reader, the tags (read on a worker thread), the search index's check and
+    warm-up (``index_check``; until it is ready, searches wait and importing and tag editing
+    are off) and the other script's converter.
     """
 
     import_finished = Signal(object)  # ImportSummary, or None when the import failed
@@ -126,8 +126,9 @@ class MainWindow(QMainWindow):
         view.setModel(self.article_model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setSortingEnabled(True)
+        # The indicator first: enabling sorting sorts by it, which the list already is.
         view.horizontalHeader().setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
+        view.setSortingEnabled(True)
         view.verticalHeader().hide()
         view.setShowGrid(False)
         view.setAlternatingRowColors(True)
@@ -300,11 +301,13 @@ class MainWindow(QMainWindow):
         return False
 
     def start_background_work(self) -> None:
-        """Read the tags, check and warm up the search index, load the other script's
-        converter: all on worker threads (once; the first paint of the list calls this)."""
+        """Show the first article, then read the tags, check and warm up the search index and
+        load the other script's converter on worker threads (once; the first paint of the
+        list calls this)."""
         if self.index_check.started:
             return
         self.index_check.start()
+        self._select_first_row()
         self.reload_tags()
         other = next(script for script in DISPLAY_SCRIPTS if script != self.script)
         self.tag_loader.run(lambda: self.converter.prepare(other), lambda _: None)
@@ -405,6 +408,11 @@ class MainWindow(QMainWindow):
         self.article_view.verticalHeader().setDefaultSectionSize(int(line * lines))
         self.reader.set_highlight(self.article_model.highlight if query.searching else None)
         self._update_status()
+        if self.index_check.started:  # before the first paint, the list paints first
+            self._select_first_row()
+
+    def _select_first_row(self) -> None:
+        """Select (and so read) the first article when nothing is selected."""
         if self.article_model.rowCount() and not self.article_view.selectionModel().hasSelection():
             self.article_view.selectRow(0)
 

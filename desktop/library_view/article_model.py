@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from desktop.background import Background
 from desktop.document.article_document import format_published
 from desktop.library_view.article_source import (
+    NOTHING,
     SEARCH_PAGE_SIZE,
     ArticleQuery,
     ArticleRow,
@@ -96,7 +97,7 @@ class ArticleListModel(QAbstractTableModel):
         self._converter = converter
         self._script: DisplayScript = script
         self._query = ArticleQuery()
-        self._source: ArticleSource = open_source(library, self._query)
+        self._source: ArticleSource = NOTHING  # until refresh() or set_query()
         self._rows: list[ArticleRow] = []
         self._shown: dict[int, Cells] = {}  # row -> its cells in the display script
         self._snippets: dict[int, Snippet | None] = {}  # row -> its snippet as shown
@@ -295,7 +296,9 @@ class ArticleListModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        query = replace(self._query, sort=key, descending=descending, ranked=False)
+        # A listing has no ranking to give up: only a search changes to ``ranked=False``.
+        ranked = self._query.ranked and not self._query.searching
+        query = replace(self._query, sort=key, descending=descending, ranked=ranked)
         if query != self._query:
             self.set_query(query)
 

@@ -17,6 +17,7 @@ from index.search.snippets import Snippet
 from index.tags.tag import Tag
 
 __all__ = [
+    "NOTHING",
     "SEARCH_PAGE_SIZE",
     "ArticleQuery",
     "ArticleRow",
@@ -63,6 +64,20 @@ class ArticleSource(Protocol):
     def highlight(self) -> Highlighter: ...
 
     def page(self, offset: int, limit: int) -> list[ArticleRow]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Nothing:
+    """No rows: what a list shows before its first query."""
+
+    total: int = 0
+    highlight: Highlighter = no_highlights
+
+    def page(self, offset: int, limit: int) -> list[ArticleRow]:
+        return []
+
+
+NOTHING: ArticleSource = _Nothing()
 
 
 @dataclass(slots=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
-from index.library import Library
+from index.library import ArticleSummary, Library
 from index.library.health import RebuildProgress
 from index.library.library import INDEX_FOLDER
 
@@ -31,10 +32,34 @@ def test_the_first_paint_starts_the_background_work(
     qtbot.addWidget(window)
     assert window.article_model.rowCount() == 10, "the list is there before any check"
     assert not window.index_check.started and not window.tag_model.loaded
+    assert window.reader.article is None, "the reader fills after the list is painted"
     with qtbot.waitSignal(window.index_check.ready, timeout=20_000):
         window.show()
     assert deferred_library.index_checked
+    assert window.reader.article is not None
+    assert window.reader.article.id == window.article_model.article_id(0)
     qtbot.waitUntil(lambda: window.tag_model.loaded)
+    window.shutdown()
+
+
+def test_opening_the_window_reads_the_first_page_once(
+    qtbot: QtBot,
+    deferred_library: Library,
+    app_settings: AppSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pages: list[int] = []
+    list_articles = deferred_library.list_articles
+
+    def counted(*args: Any, **kwargs: Any) -> list[ArticleSummary]:
+        pages.append(1)
+        return list_articles(*args, **kwargs)
+
+    monkeypatch.setattr(deferred_library, "list_articles", counted)
+    window = MainWindow(deferred_library, app_settings)
+    qtbot.addWidget(window)
+    assert window.article_model.rowCount() == 10
+    assert len(pages) == 1, "sorting set up, state restored, then one query"
     window.shutdown()
 
 
