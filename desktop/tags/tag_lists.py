@@ -48,12 +48,14 @@ class KindTags:
         if not needle:
             return self
         names, counts = self.names, self.counts
-        # Imported tags are stored folded to simplified; the user's own are kept as typed.
-        rows = [
-            row
-            for row, name in enumerate(names)
-            if needle in (fold_to_simplified(name) if self.kind == "user" else name).casefold()
-        ]
+        if self.kind == "user":  # kept as typed; imported tags are stored folded to simplified
+            rows = [
+                r for r, name in enumerate(names) if needle in fold_to_simplified(name).casefold()
+            ]
+        elif needle.upper() == needle.lower():  # Chinese has no case: no name need be folded
+            rows = [r for r, name in enumerate(names) if needle in name]
+        else:
+            rows = [r for r, name in enumerate(names) if needle in name.casefold()]
         return KindTags(self.kind, [names[r] for r in rows], array("q", (counts[r] for r in rows)))
 
 

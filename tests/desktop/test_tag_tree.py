@@ -121,3 +121,11 @@ def test_the_browser_pages_in_a_kind_whose_end_scrolls_into_view(qtbot: QtBot) -
     assert shown_topics < TOPICS
     browser.tree.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount(topics) > shown_topics)
+
+
+def test_the_filter_ignores_case_of_latin_names() -> None:
+    topics = KindTags("topic", ["NBA", "nba球赛", "足球"], array("q", [3, 2, 1]))
+    assert list(topics.matching("nba").names) == ["NBA", "nba球赛"]
+    assert list(topics.matching("Nba球").names) == ["nba球赛"]
+    assert list(topics.matching("足").names) == ["足球"]
+    assert list(topics.matching("球賽").counts) == [2]  # traditional finds simplified
