@@ -49,6 +49,7 @@ from desktop.tags.tag_model import TagTreeModel
 from desktop.tags.user_tags import UserTagEditor
 from index.library import ImportSummary, Library, LibraryError, StoredArticle
 from index.library.health import RebuildProgress
+from index.tags.tag import Tag
 
 __all__ = ["MainWindow"]
 
@@ -339,8 +340,8 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self.apply_query)
         self._search_timer.timeout.connect(self.apply_query)
         self.tag_browser.selection_changed.connect(lambda _tags: self.apply_query())
-        self.tag_browser.remove_requested.connect(self.user_tags.remove)
-        self.tag_browser.add_requested.connect(self.user_tags.ask_and_add)
+        self.tag_browser.remove_requested.connect(self._remove_tag)
+        self.tag_browser.add_requested.connect(self.add_tag_action.trigger)
         self.user_tags.changed.connect(self._tags_changed)
         self.reset_button.clicked.connect(self.reset_filter)
         self.article_model.query_failed.connect(self._query_failed)
@@ -502,6 +503,10 @@ class MainWindow(QMainWindow):
         self.tag_browser.select_tags(selected)
         self.tag_browser.tree.selectionModel().blockSignals(False)
         self.tags_loaded.emit()
+
+    def _remove_tag(self, tag: Tag) -> None:
+        if self.remove_tag_action.isEnabled():  # off while the index is checked, or read-only
+            self.user_tags.remove(tag)
 
     def _tags_changed(self) -> None:
         self.reload_tags()

@@ -101,3 +101,20 @@ def test_a_lost_index_is_rebuilt_behind_the_window(
         window.shutdown()
     finally:
         library.close()
+
+
+def test_tag_editing_waits_for_the_index(
+    qtbot: QtBot, deferred_library: Library, app_settings: AppSettings
+) -> None:
+    window = MainWindow(deferred_library, app_settings)
+    qtbot.addWidget(window)
+    window.article_view.selectRow(0)
+    article_id = window.selected_ids()[0]
+    tag = deferred_library.article_tags(article_id)[0]
+    window.tag_browser.remove_requested.emit(tag)  # the tree's Delete key
+    assert tag in deferred_library.article_tags(article_id), "not before the index is ready"
+    window.start_background_work()
+    qtbot.waitUntil(lambda: window.index_check.is_ready, timeout=20_000)
+    window.tag_browser.remove_requested.emit(tag)
+    assert tag not in deferred_library.article_tags(article_id)
+    window.shutdown()
