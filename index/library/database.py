@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -23,7 +22,13 @@ from index.library.records import (
     TagCount,
 )
 from index.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
-from index.model import Article, Repair
+from index.library.stored_form import (
+    StoredBlobs,
+    decode_repairs,
+    decompress_text,
+    stored_blobs,
+)
+from index.model import Article
 from index.tags.tag import Tag, TagKind
 
 __all__ = ["DATABASE_FILE", "SORT_KEYS", "LibraryDatabase", "SortKey", "TagFilter", "now_iso"]
@@ -122,12 +127,28 @@ class LibraryDatabase:
         conn = self.db.conn
         try:
             with conn:
+                if not conn.in_transaction:
+                    conn.execute("BEGIN")
                 yield
         except (sqlite3.Error, OSError) as error:
             known = describe_sqlite_error(error, f"the library {self.folder}")
             if known is None:
                 raise
             raise known from error
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside :meth:`transaction`: what is done inside is kept, or undone if it raises,
+        while the transaction goes on."""
+        execute = self.db.conn.execute
+        execute("SAVEPOINT part")
+        try:
+            yield
+        except BaseException:
+            execute("ROLLBACK TO part")
+            execute("RELEASE part")
+            raise
+        execute("RELEASE part")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(self.db.execute(sql, params).fetchall())
@@ -179,11 +200,15 @@ class LibraryDatabase:
         tags: Sequence[Tag],
         import_id: int | None,
         imported_at: str,
+        blobs: StoredBlobs | None = None,
     ) -> int | None:
         """Store an article, its repairs and tags; None if its fingerprint is already there.
 
-        Call inside :meth:`transaction` so that the three parts commit together.
+        Call inside :meth:`transaction` so that the three parts commit together. ``blobs``:
+        the article's :func:`stored_blobs`, if a worker process made them already.
         """
+        if blobs is None:
+            blobs = stored_blobs(article)
         execute = self.db.conn.execute
         cursor = execute(
             "INSERT OR IGNORE INTO articles (fingerprint, title, title_derived, subtitle, body,"
@@ -196,7 +221,7 @@ class LibraryDatabase:
                 int(article.title_derived),
                 article.subtitle,
                 article.body,
-                _compress(article.raw),
+                blobs.raw,
                 article.outlet,
                 article.published,
                 _json_list(article.authors),
@@ -213,17 +238,10 @@ class LibraryDatabase:
         if cursor.rowcount == 0:
             return None
         article_id = int(cursor.lastrowid or 0)
-        if article.repairs:
-            data = json.dumps(
-                [
-                    [r.offset, r.before, r.after, r.reason, r.confidence, r.stage]
-                    for r in article.repairs
-                ],
-                ensure_ascii=False,
-            )
+        if blobs.repairs is not None:
             execute(
                 "INSERT INTO repairs (article_id, count, data) VALUES (?, ?, ?)",
-                (article_id, len(article.repairs), _compress(data)),
+                (article_id, len(article.repairs), blobs.repairs),
             )
         for tag in dict.fromkeys(tags):
             self._attach_tag(article_id, tag)
@@ -316,9 +334,7 @@ class LibraryDatabase:
             return None
         row = rows[0]
         stored = self._rows("SELECT data FROM repairs WHERE article_id = ?", (article_id,))
-        repairs = tuple(
-            Repair(*fields) for fields in (json.loads(_decompress(stored[0][0])) if stored else [])
-        )
+        repairs = tuple(decode_repairs(stored[0][0]) if stored else [])
         return StoredArticle(
             id=row["id"],
             fingerprint=row["fingerprint"],
@@ -326,7 +342,7 @@ class LibraryDatabase:
             title_derived=bool(row["title_derived"]),
             subtitle=row["subtitle"],
             body=row["body"],
-            raw=_decompress(row["raw"]),
+            raw=decompress_text(row["raw"]),
             outlet=row["outlet"],
             published=row["published"],
             authors=json.loads(row["authors"]),
@@ -455,14 +471,6 @@ class LibraryDatabase:
                     "UPDATE tags SET article_count = article_count - 1 WHERE id = ?", (tag_id,)
                 )
         return len(rows)
-
-
-def _compress(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), 6)
-
-
-def _decompress(data: bytes) -> str:
-    return zlib.decompress(data).decode("utf-8")
 
 
 def _json_list(values: list[str]) -> str:

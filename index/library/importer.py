@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections.abc import Callable, Iterable, Iterator, Set
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from index.library.records import (
     ImportSummary,
     ProgressCallback,
 )
+from index.library.stored_form import StoredBlobs, stored_blobs
 from index.model import Article
 from index.pipeline import FileResult, iter_dump_files, process_file
 from index.search.codec import FieldPostings
@@ -67,6 +70,7 @@ class PreparedArticle:
     fingerprint: str
     tags: list[Tag]
     postings: dict[str, FieldPostings]
+    blobs: StoredBlobs
 
 
 @dataclass(slots=True)
@@ -85,7 +89,9 @@ def prepare(result: FileResult, bigrams: Set[str]) -> PreparedFile:
         tags = extract_tags(article)
         document = document_for_article(0, article, [tag.name for tag in tags])
         postings = document.analyze(bigrams)
-        prepared.append(PreparedArticle(article, fingerprint(article), tags, postings))
+        prepared.append(
+            PreparedArticle(article, fingerprint(article), tags, postings, stored_blobs(article))
+        )
     return PreparedFile(result.path, result.error, prepared)
 
 
@@ -114,31 +120,68 @@ def _prepared_files(
         yield from pool.imap(_prepare_path, files, chunksize=4)
 
 
-def _store_file(
-    database: LibraryDatabase,
-    prepared: PreparedFile,
-    import_id: int,
-    feed: _IndexFeed,
-    summary: ImportSummary,
-) -> None:
-    """Store a file's new articles in one transaction, then hand them to the index."""
-    imported_at = now_iso()
-    documents: list[tuple[IndexDocument, dict[str, FieldPostings]]] = []
-    with database.transaction():
-        for item in prepared.articles:
-            article, tags = item.article, item.tags
-            article_id = database.insert_article(
-                article, item.fingerprint, tags, import_id, imported_at
-            )
-            if article_id is None:
-                summary.duplicates += 1
-                continue
-            document = document_for_article(article_id, article, [t.name for t in tags])
-            documents.append((document, item.postings))
-            summary.characters += len(article.title) + len(article.body)
-    summary.added += len(documents)
-    for document, postings in documents:
-        feed.add(document, postings)
+class _StoreGroup:
+    """Stores prepared files in groups: one transaction per ``GROUP_FILES`` files or
+    ``GROUP_SECONDS``, as a commit costs a few milliseconds of WAL writing. Each file is a
+    savepoint: a file that fails to store is undone whole and the group goes on. A crash
+    loses at most the uncommitted group, never half an article; committed articles go to
+    the search index."""
+
+    GROUP_FILES = 50
+    GROUP_SECONDS = 0.5
+
+    def __init__(
+        self, database: LibraryDatabase, feed: _IndexFeed, import_id: int, summary: ImportSummary
+    ) -> None:
+        self.database = database
+        self.feed = feed
+        self.import_id = import_id
+        self.summary = summary
+        self._transaction: ExitStack | None = None
+        self._started = 0.0
+        self._files = 0
+        self._documents: list[tuple[IndexDocument, dict[str, FieldPostings]]] = []
+
+    def store(self, prepared: PreparedFile) -> None:
+        """Store a file's new articles (committed with the rest of the group)."""
+        if self._transaction is None:
+            self._transaction = ExitStack()
+            self._transaction.enter_context(self.database.transaction())
+            self._started = time.monotonic()
+        imported_at = now_iso()
+        documents: list[tuple[IndexDocument, dict[str, FieldPostings]]] = []
+        duplicates = characters = 0
+        with self.database.savepoint():
+            for item in prepared.articles:
+                article, tags = item.article, item.tags
+                article_id = self.database.insert_article(
+                    article, item.fingerprint, tags, self.import_id, imported_at, item.blobs
+                )
+                if article_id is None:
+                    duplicates += 1
+                else:
+                    tag_names = [tag.name for tag in tags]
+                    document = document_for_article(article_id, article, tag_names)
+                    documents.append((document, item.postings))
+                    characters += len(article.title) + len(article.body)
+        self._documents += documents
+        self.summary.duplicates += duplicates
+        self.summary.added += len(documents)
+        self.summary.characters += characters
+        self._files += 1
+        if self._files >= self.GROUP_FILES or time.monotonic() - self._started > self.GROUP_SECONDS:
+            self.commit()
+
+    def commit(self, index: bool = True) -> None:
+        """Commit the group, then hand its articles to the search index (unless the import
+        was interrupted: the index catches up when the library is next opened)."""
+        if self._transaction is not None:
+            self._transaction.close()
+        documents = self._documents
+        self._transaction, self._files, self._documents = None, 0, []
+        if index:
+            for document, postings in documents:
+                self.feed.add(document, postings)
 
 
 def run_import(
@@ -153,9 +196,9 @@ def run_import(
     """Import every dump file under ``paths``; a file that fails is reported, not fatal.
 
     ``progress`` is called after each file; ``cancel`` is polled before each file and, when it
-    returns True, the import stops cleanly after the articles stored so far. Each file's
-    articles (with their repairs and tags) are committed together, so an interruption never
-    leaves half an article; the search index catches up when the library is next opened.
+    returns True, the import stops cleanly after the articles stored so far. Files are
+    committed in groups (see :class:`_StoreGroup`), so an interruption never leaves half an
+    article; the search index catches up when the library is next opened.
     ``process`` turns a file into articles (the repair pipeline; tests pass their own).
     With ``workers`` > 1 the pipeline, tagging and search analysis run in that many processes;
     this one stores and writes the index.
@@ -171,6 +214,7 @@ def run_import(
     summary.errors += listing_errors
     import_id = database.start_import(given)
     feed = _IndexFeed(database, index)
+    group = _StoreGroup(database, feed, import_id, summary)
     status = "interrupted"
     try:
         prepared_files = _prepared_files(files, process, workers, index.bigrams)
@@ -182,7 +226,7 @@ def run_import(
             if prepared.error is not None:
                 summary.errors.append(FileError(path, prepared.error))
             else:
-                _store_file(database, prepared, import_id, feed, summary)
+                group.store(prepared)
             summary.files = number
             if progress is not None:
                 progress(
@@ -195,10 +239,12 @@ def run_import(
                         path,
                     )
                 )
+        group.commit()
         feed.commit()
         status = "cancelled" if summary.cancelled else "done"
     finally:
         if status == "interrupted":
+            group.commit(index=False)  # every file stored so far is whole
             feed.cancel()
         database.finish_import(import_id, summary, status)
     return summary

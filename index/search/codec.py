@@ -7,6 +7,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from whoosh.codec import whoosh3
@@ -52,19 +53,29 @@ def posting_weights(values: Iterable[bytes], boost: float) -> list[float]:
 @dataclass(frozen=True, slots=True)
 class FieldPostings:
     """One field of one document, analyzed: its length in tokens, and each term's encoded
-    positions (see :func:`encode_positions`), terms as UTF-8 bytes."""
+    positions (see :func:`encode_positions`)."""
 
     length: int
-    terms: Mapping[bytes, bytes]
+    terms: Mapping[str, bytes]
 
 
 def analyze_text(text: str, bigrams: Set[str]) -> FieldPostings:
     """A bigram field's postings for ``text``: each term's encoded positions, and its length."""
     terms = index_terms(text, bigrams)
+    one = _one_position()
     return FieldPostings(
         sum(map(len, terms.values())),
-        {term.encode("utf-8"): encode_positions(pos) for term, pos in terms.items()},
+        {
+            term: one[pos[0]] if len(pos) == 1 and pos[0] < 0x10000 else encode_positions(pos)
+            for term, pos in terms.items()
+        },
     )
+
+
+@cache
+def _one_position() -> list[bytes]:
+    """``encode_positions([p])`` for every p below 65536 (most postings have one position)."""
+    return [encode_positions([position]) for position in range(0x10000)]
 
 
 def _decode(value: bytes) -> array[int]:

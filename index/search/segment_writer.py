@@ -37,7 +37,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
     def __init__(self, ix: Any, codec: Any, timeout: float, mergetype: MergePolicy) -> None:
         super().__init__(ix, codec=codec, timeout=timeout)
         self.mergetype = mergetype
-        self._positional: dict[str, dict[bytes, list[Any]]] = {}
+        self._positional: dict[str, dict[str, list[Any]]] = {}
         self._generic: dict[str, dict[bytes, list[Any]]] = {}
         self._shared_values: dict[bytes, bytes] = {}
 
@@ -68,11 +68,11 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
                 table = self._positional.setdefault(name, {})
                 _add_positional(table, docnum, postings.terms, self._shared_values)
             elif field.indexed:
-                table = self._generic.setdefault(name, {})
+                generic = self._generic.setdefault(name, {})
                 for tbytes, freq, weight, vbytes in field.index(value):
                     if field.scorable:
                         length += freq
-                    _add_generic(table, tbytes, docnum, weight, vbytes)
+                    _add_generic(generic, tbytes, docnum, weight, vbytes)
             perdoc.add_field(name, field, value if field.stored else None, length)
         perdoc.finish_doc()
         self._added = True
@@ -85,7 +85,8 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             reader.iter_postings(), startdoc, docmap
         ):
             if isinstance(schema[name], BigramField):
-                _add_positional(self._positional.setdefault(name, {}), docnum, {tbytes: vbytes}, {})
+                table = self._positional.setdefault(name, {})
+                _add_positional(table, docnum, {tbytes.decode("utf-8"): vbytes}, {})
             else:
                 _add_generic(self._generic.setdefault(name, {}), tbytes, docnum, weight, vbytes)
 
@@ -107,20 +108,20 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             fieldwriter.start_field(name, field)
             postings_writer: BulkPostingsWriter = fieldwriter._postwriter
             if name in self._positional:
-                table = self._positional[name]
+                positional = self._positional[name]
                 boost = float(field.format.field_boost)
-                for tbytes in sorted(table):
-                    entry = table[tbytes]
+                for term in sorted(positional):  # code point order is UTF-8 byte order
+                    entry = positional[term]
                     values = entry[1::2]
                     weights = posting_weights(values, boost)
                     terminfo = postings_writer.write_postings(
                         field.format, entry[0::2], weights, values, lengths
                     )
-                    fieldwriter.add_terminfo(tbytes, terminfo)
+                    fieldwriter.add_terminfo(term.encode("utf-8"), terminfo)
             else:
-                table = self._generic[name]
-                for tbytes in sorted(table):
-                    entry = table[tbytes]
+                generic = self._generic[name]
+                for tbytes in sorted(generic):
+                    entry = generic[tbytes]
                     values = entry[2::3]
                     terminfo = postings_writer.write_postings(
                         field.format, entry[0::3], entry[1::3], values if values[0] else [], lengths
@@ -133,19 +134,19 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
 
 def _add_positional(
-    table: dict[bytes, list[Any]],
+    table: dict[str, list[Any]],
     docnum: int,
-    terms: Mapping[bytes, bytes],
+    terms: Mapping[str, bytes],
     shared_values: dict[bytes, bytes],
 ) -> None:
     """The indexing hot loop: two list appends per posting."""
     get = table.get
     share = shared_values.setdefault
-    for tbytes, vbytes in terms.items():
+    for term, vbytes in terms.items():
         vbytes = share(vbytes, vbytes)
-        entry = get(tbytes)
+        entry = get(term)
         if entry is None:
-            table[tbytes] = [docnum, vbytes]
+            table[term] = [docnum, vbytes]
         else:
             entry.append(docnum)
             entry.append(vbytes)

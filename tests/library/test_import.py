@@ -146,3 +146,30 @@ def test_a_lost_index_is_rebuilt_from_the_database(tmp_path: Path) -> None:
     with Library(tmp_path / "lib") as reopened:
         assert reopened.index.doc_count() == 3
         assert reopened.search("鄰里").total == 1
+
+
+def test_a_file_that_fails_to_store_is_undone_whole_and_earlier_files_are_kept(
+    tmp_path: Path,
+) -> None:
+    paths = touch_files(tmp_path, ["a.txt", "b.txt"])  # both files share one transaction
+    files = {"a.txt": [WEATHER], "b.txt": [LU_XUN, BANK]}
+    with Library(tmp_path / "lib") as library:
+        original = library.database.insert_article
+        inserted = 0
+
+        def fail_inside_b(*args: object, **kwargs: object) -> int | None:
+            nonlocal inserted
+            inserted += 1
+            if inserted == 3:  # BANK, after LU_XUN of the same file was inserted
+                raise RuntimeError("disk gone")
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        library.database.insert_article = fail_inside_b  # type: ignore[method-assign]
+        with pytest.raises(RuntimeError):
+            run_import(library.database, library.index, paths, process=fake_pipeline(files))
+        library.database.insert_article = original  # type: ignore[method-assign]
+        assert [row.title for row in library.list_articles()] == [WEATHER.title]
+        assert library.database.imports()[-1]["status"] == "interrupted"
+    with Library(tmp_path / "lib") as reopened:  # the index catches up on open
+        assert reopened.index.doc_count() == 1
+        assert reopened.search("降温").total == 1
