@@ -1,34 +1,53 @@
-"""Search latency, recall against a brute-force scan, open time and disk size of a library.
+"""Search latency by query class, recall against a brute-force scan, open time and disk size.
 
-    python bench/bench_import.py --articles 10000 --keep /tmp/lib-10k
-    python bench/bench_search.py /tmp/lib-10k --archive /tmp/archive-10k
+    python bench/bench_import.py --archive /tmp/arch10k --keep /tmp/lib10k
+    python bench/bench_search.py /tmp/lib10k --archive /tmp/arch10k --runs 3 --write-docs
 
-Queries: two words, both from one article (so most have hits), segmented by jieba. Recall:
-random 2-4 character CJK substrings of library text, as typed and converted to the other
-script, against a scan of every article's folded text.
+Latency: the fixed, seeded query set of :mod:`bench.search_queries` (1-4 words, simplified
+and traditional, without and with an ``outlet:``/``tag:``/``date:``/``title:`` filter), each
+through ``Library.search(query, limit=10)`` with its snippets, ``--runs`` times; a figure is
+the median over the runs of that run's percentile. Recall, in the same run: every query of
+the set, and random 2-4 character substrings of library text as typed and in the other
+script, against a scan of every article's folded text. ``--write-docs`` replaces this
+library size's block in the search subsection of docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import os
+import platform
+import pstats
 import random
 import re
-import sqlite3
+import shlex
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import opencc
-import rjieba
 
+from bench.search_queries import (
+    FILTER_KINDS,
+    SCRIPTS,
+    WORD_COUNTS,
+    BenchArticle,
+    BenchQuery,
+    Scanner,
+    load_articles,
+    make_query_set,
+)
 from index.library import Library
-from index.library.database import DATABASE_FILE
-from index.search.fold import fold
+from index.search.query import parse_query
 
+ROOT = Path(__file__).resolve().parents[1]
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _OPEN_SNIPPET = (
     "import sys, time; sys.path.insert(0, {root!r}); start = time.perf_counter();"
@@ -36,6 +55,9 @@ _OPEN_SNIPPET = (
     " opened = time.perf_counter(); lib.search('中国'); done = time.perf_counter();"
     " print(opened - start, done - start)"
 )
+DOC = ROOT / "docs" / "performance.md"
+SECTION_HEADING = "### Search (`bench_search.py`)"
+TARGETS = {"p50": 15.0, "p95": 50.0, "max": 200.0}
 
 
 def folder_size(folder: Path) -> int:
@@ -47,29 +69,138 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def load_texts(folder: Path) -> list[tuple[int, str]]:
-    conn = sqlite3.connect(folder / DATABASE_FILE)
-    rows = conn.execute("SELECT id, title || char(10) || body FROM articles").fetchall()
-    conn.close()
-    return [(int(i), str(text)) for i, text in rows]
+# Latency ------------------------------------------------------------------------------------
 
 
-def two_word_queries(texts: list[tuple[int, str]], count: int, rng: random.Random) -> list[str]:
-    queries: list[str] = []
-    while len(queries) < count:
-        _, text = rng.choice(texts)
-        words = [w for w in rjieba.cut(fold(text)) if len(w) >= 2 and _CJK_RUN.fullmatch(w)]
-        if len(words) >= 2:
-            first, second = rng.sample(words, 2)
-            queries.append(f"{first} {second}")
-    return queries
+def time_queries(library: Library, queries: list[BenchQuery]) -> list[float]:
+    """Milliseconds of each query, in order (limit 10, snippets included)."""
+    latencies = []
+    for query in queries:
+        start = time.perf_counter()
+        library.search(query.text, limit=10)
+        latencies.append((time.perf_counter() - start) * 1000)
+    return latencies
 
 
-def substrings(texts: list[tuple[int, str]], count: int, rng: random.Random) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """p50 / p95 / max in milliseconds, each the median over runs, of ``count`` queries."""
+
+    label: str
+    count: int
+    p50: float
+    p95: float
+    worst: float
+
+    def meets_targets(self) -> bool:
+        return (
+            self.p50 <= TARGETS["p50"]
+            and self.p95 <= TARGETS["p95"]
+            and self.worst <= TARGETS["max"]
+        )
+
+
+def figures(label: str, runs: list[list[float]], selected: list[int]) -> Figures:
+    chosen = [[run[i] for i in selected] for run in runs]
+    return Figures(
+        label,
+        len(selected),
+        statistics.median(statistics.median(r) for r in chosen),
+        statistics.median(percentile(r, 0.95) for r in chosen),
+        statistics.median(max(r) for r in chosen),
+    )
+
+
+def class_figures(queries: list[BenchQuery], runs: list[list[float]]) -> list[Figures]:
+    """Overall, then per word count, per script, unfiltered and filtered, per filter kind."""
+    classes: list[tuple[str, Callable[[BenchQuery], bool]]] = [("all queries", lambda q: True)]
+    for count in WORD_COUNTS:
+        label = f"{count} word" + ("s" if count > 1 else "")
+        classes.append((label, lambda q, count=count: q.word_count == count))  # type: ignore[misc]
+    for script in SCRIPTS:
+        classes.append((script, lambda q, script=script: q.script == script))  # type: ignore[misc]
+    classes.append(("no filter", lambda q: not q.filtered))
+    classes.append(("with a filter", lambda q: q.filtered))
+    for kind in FILTER_KINDS:
+        classes.append((f"  {kind}:", lambda q, kind=kind: q.filter_kind == kind))  # type: ignore[misc]
+    rows = []
+    for label, belongs in classes:
+        selected = [i for i, q in enumerate(queries) if belongs(q)]
+        if selected:
+            rows.append(figures(label, runs, selected))
+    return rows
+
+
+def slowest(queries: list[BenchQuery], runs: list[list[float]], count: int) -> list[int]:
+    """Indexes of the ``count`` queries with the highest median latency over the runs."""
+    medians = [statistics.median(run[i] for run in runs) for i in range(len(queries))]
+    return sorted(range(len(queries)), key=lambda i: -medians[i])[:count]
+
+
+def profile(library: Library, queries: list[BenchQuery], lines: int = 30) -> str:
+    """cProfile of these queries (cumulative time), as text."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for query in queries:
+        library.search(query.text, limit=10)
+    profiler.disable()
+    out = _Capture()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)  # type: ignore[arg-type]
+    return out.text
+
+
+class _Capture:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+
+# Recall ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Recall:
+    """Scan hits the search also found, of all scan hits; the queries that missed some."""
+
+    found: int = 0
+    expected: int = 0
+    queries: int = 0
+    misses: list[str] | None = None
+
+    def add(self, query: str, expected: set[int], hits: set[int]) -> None:
+        self.queries += 1
+        self.expected += len(expected)
+        self.found += len(expected & hits)
+        if expected - hits:
+            self.misses = [*(self.misses or []), query]
+
+    @property
+    def share(self) -> float:
+        return self.found / max(self.expected, 1)
+
+
+def all_hits(library: Library, text: str, articles: int) -> set[int]:
+    """Every article the index finds for ``text`` (no snippets)."""
+    parsed = parse_query(text, library.index.bigrams)
+    page = library.index.search(parsed, limit=max(1, articles), exact_total=True)
+    return {hit.article_id for hit in page.hits}
+
+
+def query_set_recall(library: Library, scanner: Scanner, queries: list[BenchQuery]) -> Recall:
+    recall = Recall()
+    for query in queries:
+        expected = scanner.matches(query)
+        recall.add(query.text, expected, all_hits(library, query.text, len(scanner.articles)))
+    return recall
+
+
+def substrings(articles: list[BenchArticle], count: int, rng: random.Random) -> list[str]:
     found: list[str] = []
     while len(found) < count:
-        _, text = rng.choice(texts)
-        runs = _CJK_RUN.findall(text)
+        runs = _CJK_RUN.findall(rng.choice(articles).text)
         if not runs:
             continue
         run = rng.choice(runs)
@@ -79,97 +210,245 @@ def substrings(texts: list[tuple[int, str]], count: int, rng: random.Random) -> 
     return found
 
 
-def measure_latency(library: Library, queries: list[str]) -> list[float]:
-    library.search(queries[0])  # load the vocabulary and warm the searcher
-    latencies = []
-    for query in queries:
-        start = time.perf_counter()
-        library.search(query, limit=10)
-        latencies.append((time.perf_counter() - start) * 1000)
-    return latencies
-
-
-def measure_recall(
-    library: Library, texts: list[tuple[int, str]], needles: list[str]
-) -> tuple[int, int, list[str]]:
-    folded = [(i, fold(text)) for i, text in texts]
-    to_traditional = opencc.OpenCC("s2t").convert
-    expected_total = found_total = 0
-    misses: list[str] = []
+def substring_recall(library: Library, scanner: Scanner, needles: list[str]) -> Recall:
+    """Each substring quoted, as found and converted to the other script."""
+    to_traditional: Callable[[str], str] = opencc.OpenCC("s2t").convert
+    recall = Recall()
     for needle in needles:
-        for variant in {needle, str(to_traditional(needle))}:
-            target = fold(variant)
-            expected = {i for i, text in folded if target in text}
-            hits = library.search(f'"{variant}"', limit=len(expected) + 10, exact_total=True)
-            found = {hit.id for hit in hits.hits} & expected
-            if hits.total >= len(expected) and len(found) < len(expected):
-                found = expected & _all_hits(library, variant, hits.total)
-            expected_total += len(expected)
-            found_total += len(found)
-            if len(found) < len(expected):
-                misses.append(variant)
-    return found_total, expected_total, misses
+        for variant in sorted({needle, str(to_traditional(needle))}):
+            expected = scanner.containing(variant)
+            hits = all_hits(library, f'"{variant}"', len(scanner.articles))
+            recall.add(variant, expected, hits)
+    return recall
 
 
-def _all_hits(library: Library, variant: str, total: int) -> set[int]:
-    hits = library.search(f'"{variant}"', limit=max(total, 1), exact_total=True)
-    return {hit.id for hit in hits.hits}
+# Open time --------------------------------------------------------------------------------
 
 
-def measure_open(folder: Path, runs: int) -> tuple[float, float]:
-    """Median seconds to import and open the library, and to the first search, in a new
-    process each time (the interpreter's own start-up is not counted)."""
-    root = str(Path(__file__).resolve().parents[1])
+def open_in_new_process(folder: Path, runs: int) -> tuple[float, float]:
+    """Median milliseconds to import and open the library, and to the end of a first search,
+    in a new process each time (the interpreter's own start-up is not counted)."""
     opened, searched = [], []
     for _ in range(runs):
-        code = _OPEN_SNIPPET.format(root=root, folder=str(folder))
+        code = _OPEN_SNIPPET.format(root=str(ROOT), folder=str(folder))
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         first, second = out.stdout.split()
-        opened.append(float(first))
-        searched.append(float(second))
+        opened.append(float(first) * 1000)
+        searched.append(float(second) * 1000)
     return statistics.median(opened), statistics.median(searched)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("library", type=Path)
-    parser.add_argument("--archive", type=Path, help="the dumps it was imported from (size)")
-    parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--recall-queries", type=int, default=300)
-    parser.add_argument("--runs", type=int, default=3, help="latency and open runs (median)")
-    args = parser.parse_args(argv)
+def open_in_process(folder: Path, runs: int) -> float:
+    """Median milliseconds of ``Library(folder)`` (health check included) and closing it."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        Library(folder).close()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
-    rng = random.Random(17)
-    texts = load_texts(args.library)
-    queries = two_word_queries(texts, args.queries, rng)
-    needles = substrings(texts, args.recall_queries, rng)
-    open_seconds, first_search = measure_open(args.library, args.runs)
+
+# Report --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Report:
+    command: str
+    articles: int
+    queries: int
+    runs: int
+    rows: list[Figures]
+    slow: list[tuple[float, int, bool, str]]  # median ms, total, total exact, query
+    query_recall: Recall
+    substring_recall: Recall
+    substring_count: int
+    open_fresh: float
+    first_search: float
+    open_warm: float
+    disk: int
+    archive: int | None
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float]
+
+
+def _cell(value: float, target: str) -> str:
+    text = f"{value:.1f}"
+    return f"**{text}**" if value > TARGETS[target] else text
+
+
+def latency_table(rows: list[Figures]) -> str:
+    lines = [
+        "| query class | queries | p50 ms | p95 ms | max ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row.label.strip() if not row.label.startswith(' ') else '… ' + row.label.strip()}"
+            f" | {row.count} | {_cell(row.p50, 'p50')} | {_cell(row.p95, 'p95')}"
+            f" | {_cell(row.worst, 'max')} |"
+        )
+    return "\n".join(lines)
+
+
+def slow_table(slow: list[tuple[float, int, bool, str]]) -> str:
+    lines = ["| ms (median) | matches | query |", "|---:|---:|---|"]
+    for ms, total, exact, text in slow:
+        lines.append(f"| {ms:.1f} | {'' if exact else '~'}{total:,} | `{text}` |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()},"
+        f" Python {platform.python_version()}"
+    )
+
+
+def _load(values: tuple[float, float, float]) -> str:
+    return " / ".join(f"{v:.2f}" for v in values)
+
+
+def other_table(report: Report) -> str:
+    qr, sr = report.query_recall, report.substring_recall
+    ratio = f" = {report.disk / report.archive:.2f}x the dumps" if report.archive else ""
+    rows = [
+        (
+            "recall, the query set vs a scan",
+            f"**{qr.share:.2%}** ({qr.found:,} of {qr.expected:,} scan hits, {qr.queries} queries)",
+        ),
+        (
+            f"recall, {report.substring_count} substrings of 2-4 characters,"
+            " as found and in the other script",
+            f"**{sr.share:.2%}** ({sr.found:,} of {sr.expected:,})",
+        ),
+        (
+            "open in a new process, imports included; + first search",
+            f"{report.open_fresh:.0f} ms; {report.first_search:.0f} ms",
+        ),
+        ("open `Library(folder)` in process (health check included)", f"{report.open_warm:.0f} ms"),
+        ("disk: library folder", f"{report.disk / 1e6:.1f} MB{ratio}"),
+    ]
+    return "\n".join(["| what | figure |", "|---|---|", *(f"| {a} | {b} |" for a, b in rows)])
+
+
+def render(report: Report) -> str:
+    qr, sr = report.query_recall, report.substring_recall
+    misses = ""
+    if qr.misses or sr.misses:
+        misses = f"\n\nMissed: {', '.join((qr.misses or [])[:5] + (sr.misses or [])[:5])}"
+    return f"""<!-- {_marker(report.articles)} begin: written by bench/bench_search.py -->
+#### {report.articles:,} articles
+
+```
+{report.command}
+```
+
+{machine()}; load average (1 / 5 / 15 min) {_load(report.load_before)} before,
+{_load(report.load_after)} after. {report.queries} queries, {report.runs} runs; every figure
+is the median over the runs of that run's figure. Bold: over the issue's target
+(p50 <= 15, p95 <= 50, max <= 200 ms at 100k).
+
+{latency_table(report.rows)}
+
+Slowest queries (~: an estimated total):
+
+{slow_table(report.slow)}
+
+{other_table(report)}{misses}
+<!-- {_marker(report.articles)} end -->"""
+
+
+def _marker(articles: int) -> str:
+    return f"bench_search {articles} articles"
+
+
+def write_docs(doc: Path, block: str, articles: int) -> None:
+    """Replace this library size's block in the search subsection (or add it at its end)."""
+    content = doc.read_text(encoding="utf-8")
+    begin = content.find(f"<!-- {_marker(articles)} begin")
+    end_marker = f"<!-- {_marker(articles)} end -->"
+    if begin >= 0:
+        end = content.index(end_marker, begin) + len(end_marker)
+        content = content[:begin] + block + content[end:]
+    else:
+        start = content.index(SECTION_HEADING)
+        ends = (content.find("\n### ", start + 1), content.find("\n## ", start + 1))
+        following = [i for i in ends if i > 0]
+        at = min(following) if following else len(content)
+        content = content[:at].rstrip("\n") + "\n\n" + block + "\n" + content[at:]
+    doc.write_text(content, encoding="utf-8")
+
+
+# Main -----------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("library", type=Path, help="a library folder (a copy: it is opened)")
+    parser.add_argument("--archive", type=Path, help="the dumps it was imported from (size)")
+    parser.add_argument("--queries", type=int, default=320, help="size of the query set")
+    parser.add_argument("--recall-queries", type=int, default=300, help="substrings")
+    parser.add_argument("--runs", type=int, default=3, help="latency and open runs (median)")
+    parser.add_argument("--slowest", type=int, default=10, help="slowest queries to list")
+    parser.add_argument("--profile", type=int, default=0, help="cProfile the N slowest")
+    parser.add_argument("--write-docs", action="store_true", help="update performance.md")
+    parser.add_argument("--doc", type=Path, default=DOC)
+    args = parser.parse_args(argv)
+    command = "python " + " ".join(shlex.quote(a) for a in ["bench/bench_search.py", *sys.argv[1:]])
+    load_before = os.getloadavg()
+
+    articles = load_articles(args.library)
+    queries = make_query_set(articles, args.queries)
+    needles = substrings(articles, args.recall_queries, random.Random(17))
+    open_fresh, first_search = open_in_new_process(args.library, args.runs)
+    open_warm = open_in_process(args.library, args.runs)
 
     with Library(args.library) as library:
-        runs = [measure_latency(library, queries) for _ in range(args.runs)]
-        p50 = statistics.median(statistics.median(r) for r in runs)
-        p95 = statistics.median(percentile(r, 0.95) for r in runs)
-        worst = statistics.median(max(r) for r in runs)
-        found, expected, misses = measure_recall(library, texts, needles)
+        library.search(queries[0].text)  # load the vocabulary and warm the searcher
+        runs = [time_queries(library, queries) for _ in range(args.runs)]
+        order = slowest(queries, runs, max(args.slowest, args.profile))
+        slow = []
+        for i in order[: args.slowest]:
+            result = library.search(queries[i].text, limit=10)
+            ms = statistics.median(run[i] for run in runs)
+            slow.append((ms, result.total, result.total_is_exact, queries[i].text))
+        if args.profile:
+            print(profile(library, [queries[i] for i in order[: args.profile]]))
+        scanner = Scanner(articles)
+        query_recall = query_set_recall(library, scanner, queries)
+        sub_recall = substring_recall(library, scanner, needles)
 
-    print(f"library          {args.library}: {len(texts)} articles")
-    print(f"open             {open_seconds * 1000:.0f} ms (imports + Library(); target <= 300)")
-    print(f"  + first search {first_search * 1000:.0f} ms (loads the bigram vocabulary)")
-    print(
-        f"2-word queries   p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms"
-        f" ({len(queries)} queries x {args.runs} runs, limit 10, snippets included)"
+    report = Report(
+        command,
+        len(articles),
+        len(queries),
+        args.runs,
+        class_figures(queries, runs),
+        slow,
+        query_recall,
+        sub_recall,
+        len(needles),
+        open_fresh,
+        first_search,
+        open_warm,
+        folder_size(args.library),
+        folder_size(args.archive) if args.archive else None,
+        load_before,
+        os.getloadavg(),
     )
-    print(
-        f"recall           {found}/{expected} = {found / max(expected, 1):.2%} of scan hits"
-        f" ({len(needles)} substrings of 2-4 chars, simplified + traditional)"
-    )
-    if misses:
-        print(f"  misses         {misses[:10]}")
-    size = folder_size(args.library)
-    line = f"disk             {size / 1e6:.1f} MB"
-    if args.archive:
-        line += f" = {size / folder_size(args.archive):.2f}x the dumps (target <= 3)"
-    print(line)
+    block = render(report)
+    print(block)
+    if args.write_docs:
+        write_docs(args.doc, block, len(articles))
+        print(f"wrote the {len(articles):,}-article block of {args.doc}")
     return 0
 
 
