@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from index.search.analyzer import CJK_CHARS, TOKEN_PATTERN, WORD_CHARS
-from index.search.fold import fold
+from index.search.fold import fold, fold_table
 
 __all__ = ["Snippet", "atom_pattern", "find_matches", "make_snippet"]
 
 ELLIPSIS = "…"
-_GAP = f"[^{CJK_CHARS}{WORD_CHARS}]+"
-_OPTIONAL_GAP = f"[^{CJK_CHARS}{WORD_CHARS}]*"
+# Characters that fold into word characters: upper case and full-width letters and digits.
+_RAW_WORD_CHARS = WORD_CHARS + "A-Z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_GAP = f"[^{CJK_CHARS}{_RAW_WORD_CHARS}]+"
+_OPTIONAL_GAP = f"[^{CJK_CHARS}{_RAW_WORD_CHARS}]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +41,21 @@ def find_matches(text: str, atoms: list[str]) -> list[tuple[int, int]]:
 
     An atom's tokens must follow each other with only non-token characters between (none
     between a word and CJK, some between two CJK runs or two words), through the same
-    script fold; a word matches whole. A regular expression over the folded text finds
-    exactly that, in one pass. Overlapping spans are merged.
+    script fold; a word matches whole. A regular expression finds exactly that in one pass
+    over the text as it is: each character of the atom stands for every character that
+    folds to it, so the text is never folded. Overlapping spans are merged.
     """
-    folded = fold(text)
     found: list[tuple[int, int]] = []
     for atom in atoms:
         pattern = atom_pattern(atom)
         if pattern is not None:
-            found += [m.span() for m in pattern.finditer(folded) if m.end() > m.start()]
+            found += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
     return _merge(sorted(found))
 
 
 @lru_cache(maxsize=256)
 def atom_pattern(atom: str) -> re.Pattern[str] | None:
-    """The regular expression of one query atom over folded text (None if it has no tokens)."""
+    """The regular expression of one query atom over unfolded text (None if no tokens)."""
     tokens = TOKEN_PATTERN.findall(fold(atom))
     if not tokens:
         return None
@@ -63,12 +65,32 @@ def atom_pattern(atom: str) -> re.Pattern[str] | None:
         if previous:
             parts.append(_GAP if previous == ("cjk" if cjk else "word") else _OPTIONAL_GAP)
         if word:
-            parts.append(f"(?<![{WORD_CHARS}]){re.escape(word)}(?![{WORD_CHARS}])")
+            letters = "".join(_any_folding_to(char) for char in word)
+            parts.append(f"(?<![{_RAW_WORD_CHARS}]){letters}(?![{_RAW_WORD_CHARS}])")
             previous = "word"
         else:
-            parts.append(re.escape(cjk))
+            parts.append("".join(_any_folding_to(char) for char in cjk))
             previous = "cjk"
     return re.compile("".join(parts))
+
+
+@cache
+def _unfoldings() -> dict[str, list[str]]:
+    """Each folded character -> the other characters that fold to it."""
+    unfoldings: dict[str, list[str]] = {}
+    for code, target in fold_table().items():
+        unfoldings.setdefault(target, []).append(chr(code))
+    return unfoldings
+
+
+def _any_folding_to(char: str) -> str:
+    """A pattern for any one character whose fold is ``char`` (itself included)."""
+    others = _unfoldings().get(char, [])
+    own = [char] if ord(char) not in fold_table() else []
+    choices = own + others
+    if len(choices) == 1:
+        return re.escape(choices[0])
+    return "[" + "".join(re.escape(c) for c in choices) + "]"
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
