@@ -10,7 +10,6 @@ from types import TracebackType
 from typing import Any
 
 from whoosh import index as windex
-from whoosh import query as wq
 from whoosh import scoring
 from whoosh.fields import ID, KEYWORD, Schema
 from whoosh.searching import Searcher
@@ -20,6 +19,7 @@ from index.search.fold import fold
 from index.search.merge_policy import merge_small_segments
 from index.search.query import ParsedQuery, text_query
 from index.search.segment_writer import BulkSegmentWriter
+from index.search.top_hits import top_hits
 from index.search.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 
 __all__ = [
@@ -241,20 +241,15 @@ class SearchIndex:
         self, parsed: ParsedQuery, limit: int = 20, offset: int = 0, exact_total: bool = False
     ) -> SearchPage:
         """Ranked hits (BM25F; matches in the title add to the score) and the total count."""
-        query: wq.Query = parsed.query
-        if parsed.terms:
-            in_title = [text_query("title", terms) for terms in parsed.terms]
-            query = wq.AndMaybe(query, wq.Or(in_title))
         self.vocabulary  # noqa: B018 (fields analyze with it)
         searcher = self._searcher()
-        results = searcher.search(query, limit=max(1, offset + limit))
+        in_title = [text_query("title", terms) for terms in parsed.terms]
+        page = top_hits(searcher, parsed.query, in_title, offset + limit, exact_total)
         hits = [
-            IndexHit(int(searcher.stored_fields(docnum)["id"]), float(score))
-            for score, docnum in results.top_n[offset : offset + limit]
+            IndexHit(int(searcher.stored_fields(docnum)["id"]), score)
+            for score, docnum in page.hits[offset : offset + limit]
         ]
-        if exact_total or results.has_exact_length():
-            return SearchPage(len(results), hits)
-        return SearchPage(max(results.estimated_length(), len(results.top_n)), hits, False)
+        return SearchPage(page.total, hits, page.total_is_exact)
 
     def close(self) -> None:
         self._close_searcher()

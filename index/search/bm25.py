@@ -1,0 +1,132 @@
+"""Whoosh's BM25F scores, computed for many documents at once.
+
+Whoosh scores one posting at a time through a scorer object that asks the reader for the
+document's field length. Here a term is scored for a whole list of documents with one
+comprehension, from a table of the length factor for each of the 256 one-byte length codes
+Whoosh stores per document and field; the formula and its inputs are Whoosh's own, so the
+scores are the same.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+__all__ = ["Bm25", "deleted_docs"]
+
+# Per segment reader, which never changes while it lives: encoded field lengths, deletions.
+_LENGTHS: weakref.WeakKeyDictionary[Any, dict[str, bytes]] = weakref.WeakKeyDictionary()
+_DELETED: weakref.WeakKeyDictionary[Any, frozenset[int]] = weakref.WeakKeyDictionary()
+
+
+class Bm25:
+    """The scores a searcher's BM25F weighting gives, index-wide statistics included."""
+
+    def __init__(self, searcher: Searcher, weighting: BM25F) -> None:
+        self.searcher = searcher
+        self.weighting = weighting
+        self.k1 = float(weighting.K1)
+        self._norms: dict[str, list[float]] = {}
+
+    def term_scores(
+        self,
+        reader: Any,
+        fieldname: str,
+        text: str,
+        weights: Mapping[int, float],
+        docs: Sequence[int],
+    ) -> list[float]:
+        """The term's score in each of ``docs`` (0 where ``weights`` does not have it).
+
+        ``weights`` is the term's weight (frequency times field boost) by document number.
+        """
+        if not self.searcher.schema[fieldname].scorable:  # Whoosh scores the weight
+            return [weights.get(d, 0.0) for d in docs]
+        factor = float(self.searcher.idf(fieldname, text)) * (self.k1 + 1)
+        norms = self._length_norms(fieldname)
+        lengths = self._lengths(reader, fieldname)
+        return [
+            factor * w / (w + norms[lengths[d]]) if (w := weights.get(d, 0.0)) else 0.0
+            for d in docs
+        ]
+
+    def block_bounds(
+        self, fieldname: str, text: str, maxima: Sequence[tuple[float, int]]
+    ) -> list[float]:
+        """The highest score the term can have in each block, from the block's highest
+        weight and shortest field length (a length byte code): BM25F grows with the weight
+        and falls with the length."""
+        if not self.searcher.schema[fieldname].scorable:
+            return [weight for weight, _ in maxima]
+        factor = float(self.searcher.idf(fieldname, text)) * (self.k1 + 1)
+        norms = self._length_norms(fieldname)
+        return [factor * w / (w + norms[code]) if w else 0.0 for w, code in maxima]
+
+    def add_posting_scores(
+        self,
+        totals: dict[int, float],
+        reader: Any,
+        fieldname: str,
+        text: str,
+        postings: Iterable[tuple[Sequence[int], Sequence[float]]],
+    ) -> None:
+        """Add the term's score in each document of ``postings`` (blocks of ids and weights)."""
+        get = totals.get
+        if not self.searcher.schema[fieldname].scorable:
+            for ids, weights in postings:
+                for d, w in zip(ids, weights, strict=True):
+                    totals[d] = get(d, 0.0) + w
+            return
+        factor = float(self.searcher.idf(fieldname, text)) * (self.k1 + 1)
+        norms = self._length_norms(fieldname)
+        lengths = self._lengths(reader, fieldname)
+        for ids, weights in postings:
+            for d, w in zip(ids, weights, strict=True):
+                totals[d] = get(d, 0.0) + factor * w / (w + norms[lengths[d]])
+
+    def _length_norms(self, fieldname: str) -> list[float]:
+        """K1 * (1 - B + B * length / average length) for each one-byte length code."""
+        if fieldname not in self._norms:
+            b = float(self.weighting._field_B.get(fieldname, self.weighting.B))
+            average = float(self.searcher.avg_field_length(fieldname) or 1)
+            self._norms[fieldname] = [
+                self.k1 * ((1 - b) + b * byte_to_length(code) / average) for code in range(256)
+            ]
+        return self._norms[fieldname]
+
+    @staticmethod
+    def _lengths(reader: Any, fieldname: str) -> bytes:
+        """Each document's encoded field length, by document number."""
+        cached = _LENGTHS.setdefault(reader, {})
+        if fieldname not in cached:
+            cached[fieldname] = _length_codes(reader, fieldname)
+        return cached[fieldname]
+
+
+def _length_codes(reader: Any, fieldname: str) -> bytes:
+    count = int(reader.doc_count_all())
+    column = None
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
+        column = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+    if column is not None and hasattr(column, "_dbfile"):
+        codes = bytes(column._dbfile.get(column._basepos, min(column._count, count)))
+    else:  # another codec: ask for each length (slow, but once per segment)
+        codes = bytes(
+            length_to_byte(reader.doc_field_length(d, fieldname, 0) or 0) for d in range(count)
+        )
+    return codes + bytes(count - len(codes))
+
+
+def deleted_docs(reader: Any) -> frozenset[int]:
+    """The segment's deleted document numbers (read once per reader)."""
+    if reader not in _DELETED:
+        deleted = reader.segment().deleted_docs() if reader.has_deletions() else ()
+        _DELETED[reader] = frozenset(deleted)
+    return _DELETED[reader]

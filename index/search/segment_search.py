@@ -1,0 +1,166 @@
+"""One index segment during one search: its terms' postings (each opened once), what a
+clause of the plan matches there, and phrase checks from stored positions."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Container, Mapping, Sequence
+from typing import Any
+
+from whoosh import query as wq
+
+from index.search.bm25 import Bm25
+from index.search.plan import Clause
+from index.search.postings import TermPostings, open_postings
+from index.search.term_column import ColumnMatches, has_one_term, term_column
+
+__all__ = ["SegmentSearch", "term_weights"]
+
+# Decode every block of a term once the documents asked about outnumber its blocks this much.
+_BULK_RATIO = 2
+
+
+def term_weights(postings: TermPostings, docs: Sequence[int]) -> dict[int, float]:
+    """The term's weight in each of ``docs`` (ascending) that has it, in their order.
+
+    Few documents for the blocks they span: each is looked up in its block. Many: those
+    blocks are read into one table, as nearly every one would be decoded anyway.
+    """
+    if not docs:
+        return {}
+    if len(docs) >= _BULK_RATIO * postings.blocks_between(docs[0], docs[-1]):
+        table = postings.weights_between(docs[0], docs[-1])
+        return {d: table[d] for d in docs if d in table}
+    weights: dict[int, float] = {}
+    for d in docs:
+        found = postings.find(d)
+        if found is not None:
+            weights[d] = found[0].weights[found[1]]
+    return weights
+
+
+class SegmentSearch:
+    """A segment reader and its document number ``offset`` in the whole index."""
+
+    def __init__(self, reader: Any, offset: int, bm25: Bm25) -> None:
+        self.reader = reader
+        self.offset = offset
+        self.bm25 = bm25
+        self._postings: dict[tuple[str, str], TermPostings | None] = {}
+        self._expansions: dict[Clause, list[tuple[str, TermPostings]]] = {}
+        self._expanded_scores: dict[Clause, Mapping[int, float]] = {}
+
+    def postings(self, fieldname: str, text: str) -> TermPostings | None:
+        key = (fieldname, text)
+        if key not in self._postings:
+            self._postings[key] = open_postings(self.reader, fieldname, text)
+        return self._postings[key]
+
+    def clause_postings(self, clause: Clause) -> list[tuple[str, TermPostings | None]]:
+        """Each scoring term of a term clause, or each term an expanding clause has here."""
+        if clause.expand is None:
+            terms = clause.scoring_terms
+            return [(term, self.postings(clause.fieldname, term)) for term in terms]
+        return list(self._expansion(clause))
+
+    def _expanded_texts(self, clause: Clause) -> list[str]:
+        assert clause.expand is not None
+        return [
+            raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+            for _, raw in clause.expand.expanded_terms(self.reader)
+        ]
+
+    def _expansion(self, clause: Clause) -> list[tuple[str, TermPostings]]:
+        if clause not in self._expansions:
+            found = []
+            for text in self._expanded_texts(clause):
+                postings = self.postings(clause.fieldname, text)
+                if postings is not None:
+                    found.append((text, postings))
+            self._expansions[clause] = found
+        return self._expansions[clause]
+
+    def size(self, clause: Clause) -> int:
+        """At most how many documents match ``clause`` here (0: none)."""
+        if clause.expand is not None and has_one_term(self.reader, clause.fieldname):
+            return len(self.expanded_scores(clause))
+        found = [postings for _, postings in self.clause_postings(clause)]
+        if clause.expand is not None:
+            return sum(p.doc_frequency for p in found if p is not None)
+        if not found or any(p is None for p in found):
+            return 0
+        return min(p.doc_frequency for p in found if p is not None)
+
+    def expanded_scores(self, clause: Clause) -> Mapping[int, float]:
+        """Every document an expanding clause (prefix, range) matches, with its score: the
+        sum of the scores of the terms it has, as Whoosh scores such a query."""
+        query = clause.expand
+        assert query is not None
+        if clause not in self._expanded_scores and has_one_term(self.reader, clause.fieldname):
+            column = term_column(self.reader, clause.fieldname)
+            if isinstance(query, wq.TermRange):
+                ranks: Container[int] = column.ranks_in(query)
+            else:
+                ranks = column.ranks_of(raw for _, raw in query.expanded_terms(self.reader))
+            self._expanded_scores[clause] = ColumnMatches(column, ranks)
+        if clause not in self._expanded_scores:
+            totals: dict[int, float] = {}
+            for text, postings in self._expansion(clause):
+                blocks = ((block.ids, block.weights) for block in postings.blocks())
+                self.bm25.add_posting_scores(totals, self.reader, clause.fieldname, text, blocks)
+            self._expanded_scores[clause] = totals
+        return self._expanded_scores[clause]
+
+    def matches(self, clause: Clause, docnum: int) -> bool:
+        """Whether the document matches the clause (phrase positions included)."""
+        if clause.expand is not None:
+            return docnum in self.expanded_scores(clause)
+        for term in clause.terms:
+            postings = self.postings(clause.fieldname, term)
+            if postings is None or postings.find(docnum) is None:
+                return False
+        return not clause.is_phrase or self.has_phrase(clause, docnum)
+
+    def has_phrase(self, clause: Clause, docnum: int) -> bool:
+        """Whether the clause's terms, all in the document, stand at consecutive positions."""
+        starts: set[int] = set()
+        for offset, term in enumerate(clause.terms):
+            shifted = {p - offset for p in self._positions(clause.fieldname, term, docnum)}
+            starts = shifted if offset == 0 else starts & shifted
+            if not starts:
+                return False
+        return True
+
+    def phrase_matches(self, clause: Clause, docs: Collection[int]) -> set[int]:
+        """The documents among ``docs`` whose clause terms stand at consecutive positions.
+
+        Every position of a term becomes a key (document << 32) + (position - the term's
+        offset in the phrase); the phrase starts where all terms share a key. Set
+        operations over all documents at once cost far less than checking them one by one.
+        """
+        wanted = set(docs)
+        decode = self.reader.schema[clause.fieldname].format.decode_positions
+        starts: set[int] = set()
+        for offset, term in enumerate(clause.terms):
+            postings = self.postings(clause.fieldname, term)
+            if postings is None or not wanted:
+                return set()
+            keys: set[int] = set()
+            for docnum in wanted:
+                found = postings.find(docnum)
+                if found is not None:
+                    base = (docnum << 32) - offset
+                    keys.update(base + p for p in decode(found[0].values[found[1]]) if p >= offset)
+            starts = keys if offset == 0 else starts & keys
+            wanted = {key >> 32 for key in starts}
+        return wanted
+
+    def _positions(self, fieldname: str, text: str, docnum: int) -> Sequence[int]:
+        postings = self.postings(fieldname, text)
+        found = postings.find(docnum) if postings is not None else None
+        if found is None:
+            return ()
+        block, slot = found
+        positions: Sequence[int] = self.reader.schema[fieldname].format.decode_positions(
+            block.values[slot]
+        )
+        return positions

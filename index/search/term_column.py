@@ -1,0 +1,114 @@
+"""Each document's term in a one-term field (an ``ID`` field such as the date), per segment.
+
+A date range expands to hundreds of day terms; looking each one up and reading its postings
+on every search costs more than the rest of the query. A segment never changes, so its date
+column is read once (every term's postings) and kept while the segment's reader lives; a
+range is then a span of term ranks, found by bisection, and a document matches if its
+term's rank is in it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Container, Iterable, Iterator, Mapping
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.fields import ID
+from whoosh.formats import Existence
+
+from index.search.postings import open_postings
+
+__all__ = ["ColumnMatches", "TermColumn", "has_one_term", "term_column"]
+
+_COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, TermColumn]] = weakref.WeakKeyDictionary()
+_AFTER_ALL = b"\xff\xff\xff\xff"  # Whoosh's end of an open range
+
+
+def has_one_term(reader: Any, fieldname: str) -> bool:
+    """Whether every document holds at most one term of the field, each weighing the same."""
+    field = reader.schema[fieldname]
+    return isinstance(field, ID) and type(field.format) is Existence
+
+
+class TermColumn:
+    """The rank (in sorted order) of each document's term; -1 where it has none."""
+
+    def __init__(self, reader: Any, fieldname: str) -> None:
+        field = reader.schema[fieldname]
+        self.weight = float(field.format.field_boost)
+        self.terms: list[bytes] = list(reader.lexicon(fieldname))  # ascending
+        self.ranks = array("i", [-1]) * int(reader.doc_count_all())
+        self.counts: list[int] = []
+        self._to_bytes = field.to_bytes
+        for rank, term in enumerate(self.terms):
+            postings = open_postings(reader, fieldname, term.decode("utf-8"))
+            ids = postings.ids() if postings is not None else []
+            for docnum in ids:
+                self.ranks[docnum] = rank
+            self.counts.append(len(ids))
+
+    def ranks_in(self, query: wq.TermRange) -> range:
+        """The ranks of the terms a range takes in, by Whoosh's rules (``TermRange._btexts``)."""
+        start = b"" if query.start is None else self._to_bytes(query.start)
+        end = _AFTER_ALL if query.end is None else self._to_bytes(query.end)
+        low = bisect_left(self.terms, start)
+        if query.startexcl and low < len(self.terms) and self.terms[low] == start:
+            low += 1
+        high = bisect_right(self.terms, end)
+        if query.endexcl and high > 0 and self.terms[high - 1] == end:
+            high -= 1
+        return range(low, max(low, high))
+
+    def ranks_of(self, terms: Iterable[bytes]) -> frozenset[int]:
+        wanted = set(terms)
+        return frozenset(rank for rank, term in enumerate(self.terms) if term in wanted)
+
+    def count(self, ranks: Container[int]) -> int:
+        """How many documents hold one of these terms (deleted ones included)."""
+        if isinstance(ranks, range):
+            return sum(self.counts[ranks.start : ranks.stop])
+        return sum(count for rank, count in enumerate(self.counts) if rank in ranks)
+
+
+def term_column(reader: Any, fieldname: str) -> TermColumn:
+    """The segment's column for a one-term field (read on first use)."""
+    columns = _COLUMNS.setdefault(reader, {})
+    if fieldname not in columns:
+        columns[fieldname] = TermColumn(reader, fieldname)
+    return columns[fieldname]
+
+
+class ColumnMatches(Mapping[int, float]):
+    """The documents whose term has one of ``ranks``, each scoring the term's weight (Whoosh
+    scores a range by the weights of the terms a document has: here exactly one)."""
+
+    def __init__(self, column: TermColumn, ranks: Container[int]) -> None:
+        self._column = column
+        self._ranks = ranks
+        self._docs: list[int] | None = None
+
+    def __contains__(self, docnum: object) -> bool:
+        return isinstance(docnum, int) and self._column.ranks[docnum] in self._ranks
+
+    def __getitem__(self, docnum: int) -> float:
+        if docnum not in self:
+            raise KeyError(docnum)
+        return self._column.weight
+
+    def get(self, docnum: int, default: float | None = None) -> float | None:  # type: ignore[override]
+        return self._column.weight if docnum in self else default
+
+    def docs(self) -> list[int]:
+        if self._docs is None:
+            ranks = self._ranks
+            self._docs = [d for d, rank in enumerate(self._column.ranks) if rank in ranks]
+        return self._docs
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.docs())
+
+    def __len__(self) -> int:
+        return self._column.count(self._ranks)
