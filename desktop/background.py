@@ -45,6 +45,13 @@ class Background(QObject):
             return future
         return self._executor.submit(job)
 
+    def call(self, job: Callable[[], T]) -> T:
+        """Run ``job`` on the worker and wait for its result (or its exception); after
+        ``shutdown``, run it on this thread."""
+        if self._closed:
+            return job()
+        return self._executor.submit(job).result()
+
     def _deliver(
         self, future: Future[Any], then: Callable[[Any], None], failed: Failure | None
     ) -> None:

@@ -1,10 +1,9 @@
-"""Check and warm up the library's search index on a worker thread, after the window shows.
+"""Check the library's search index on a worker thread, after the window shows.
 
 ``Library.open(..., defer_index_check=True)`` skips the health check that reads the whole
 index (seconds at 100k articles); :class:`IndexCheck` runs it (``Library.check_index``) once
-the list is painted, rebuilding the index if needed with progress, then reads the bigram
-vocabulary and runs a first search, so the user's first search does not pay for any of it.
-Until ``ready``, the window must not search or write to the library.
+the list is painted, rebuilding the index if needed with progress, and reads the bigram
+vocabulary. Until ``ready``, the window must not search or write to the library.
 """
 
 from __future__ import annotations
@@ -16,11 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.background import Background
 from index.library import Library
 from index.library.health import RebuildProgress
-from index.search.query import parse_query
 
 __all__ = ["IndexCheck"]
-
-WARM_UP_QUERY = "的"  # in nearly every article: opens every segment's postings
 
 
 class CheckCancelled(Exception):
@@ -43,29 +39,22 @@ class IndexCheck(QObject):
         self._closing = threading.Event()
         self.is_ready = library.index_checked
         self.started = False
-        self.warmed_up = False  # the warm-up search ran (or failed): the worker is idle
 
     def start(self) -> None:
-        """Check (if still needed), then warm up, off the GUI thread; once."""
+        """Check (if still needed) and read the vocabulary, off the GUI thread; once."""
         if self.started:
             return
         self.started = True
-        library = self._library
-        self._worker.run(lambda: library.check_index(self._report), self._checked, self._failed)
-        self._worker.run(self._warm_up, self._warm, self._warm)
+        self._worker.run(self._check, self._checked, self._failed)
+
+    def _check(self) -> None:  # on the worker thread
+        self._library.check_index(self._report)
+        self._library.index.vocabulary  # noqa: B018 (queries are analyzed with it: ~0.1 s)
 
     def _report(self, progress: RebuildProgress) -> None:  # on the worker thread
         if self._closing.is_set():
             raise CheckCancelled
         self.progress.emit(progress)
-
-    def _warm_up(self) -> None:  # on the worker thread, after the check
-        if self._library.index_checked and not self._closing.is_set():
-            index = self._library.index
-            index.search(parse_query(WARM_UP_QUERY, index.bigrams), limit=1)
-
-    def _warm(self, _: object) -> None:
-        self.warmed_up = True
 
     def _checked(self, _: None) -> None:
         if not self.is_ready:

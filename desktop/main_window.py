@@ -62,9 +62,10 @@ class MainWindow(QMainWindow):
     """The library window. ``import_finished`` fires after an import's summary is shown.
 
     What the first paint of the list does not need waits until it is painted: the first
-    article in the reader, the tags (read on a worker thread), the search index's check and
-    warm-up (``index_check``; until it is ready, searches wait and importing and tag editing
-    are off) and the other script's converter.
+    article in the reader, the tags (read on a worker thread), the search index's check
+    (``index_check``; until it is ready, searches wait and importing and tag editing are off)
+    followed by a warm-up search on the list's worker thread, and the other script's
+    converter.
     """
 
     import_finished = Signal(object)  # ImportSummary, or None when the import failed
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
             self.index_check.ready.connect(action, Qt.ConnectionType.SingleShotConnection)
 
     def _index_ready(self) -> None:
+        self.article_model.warm_up_search()
         self._rebuild_dialog.close()
         self._update_writing()
         if self._search_waiting:

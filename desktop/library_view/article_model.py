@@ -1,7 +1,11 @@
 """The article list's Qt model: pages rows in from the library as the view scrolls.
 
-While the view shows one page, the next is read on a worker thread, so scrolling to the end
-finds it ready; each row's displayed text is converted once, when first painted.
+Every read of the library (queries, searches, pages) runs on one worker thread: while the
+view shows one page, the next is read there, so scrolling to the end finds it ready; and
+searches run on the one Whoosh searcher that thread holds, warmed up once the index is
+checked (``warm_up_search``), so the first search a user types is not the one that loads the
+searcher's caches. The GUI thread waits for a query's first page, as it did when it read it
+itself. Each row's displayed text is converted once.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # a search hit's Snippet, in the di
 PAGE_SIZE = 200  # rows per page of the listing (a search: SEARCH_PAGE_SIZE)
 SNIPPET_LEAD = 6  # characters of context shown before a snippet's first match
 SNIPPET_SHOWN = 60  # characters of a snippet converted and shown (one line of the column)
+WARM_UP_QUERY = "的"  # in nearly every article: reads every segment's postings
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 _ROLES = _TEXT_ROLES | {ARTICLE_ID_ROLE, SNIPPET_ROLE}
@@ -103,6 +108,7 @@ class ArticleListModel(QAbstractTableModel):
         self._snippets: dict[int, Snippet | None] = {}  # row -> its snippet as shown
         self._exhausted = False  # the last page came back short: the library shrank
         self._pages = Background("article-pages", self)
+        self.warmed_up = False  # warm_up_search() has run
         self._next_page: Future[_Page] | None = None  # being read ahead
         # Reading ahead starts once the new rows are painted: the worker holding the GIL
         # would slow the paint down, which calls data() for every cell.
@@ -129,9 +135,15 @@ class ArticleListModel(QAbstractTableModel):
     def set_query(self, query: ArticleQuery) -> bool:
         """Show ``query``'s articles; False (and ``query_failed`` with the reason) if the
         search is malformed or the library cannot answer (busy, damaged)."""
+        library = self._library
+
+        def read() -> tuple[ArticleSource, list[ArticleRow]]:
+            source = open_source(library, query)
+            return source, source.page(0, _page_size(query)) if source.total else []
+
+        self._drop_read_ahead()  # if not started yet: the query comes first
         try:
-            source = open_source(self._library, query)
-            first_page = source.page(0, _page_size(query)) if source.total else []
+            source, first_page = self._pages.call(read)
         except QuerySyntaxError as error:
             self.query_failed.emit(self.tr("Search not understood: {reason}").format(reason=error))
             return False
@@ -178,7 +190,8 @@ class ArticleListModel(QAbstractTableModel):
             if ahead is not None and not ahead.cancelled():
                 page = ahead.result()  # read ahead: usually done by now
             else:
-                page = _Page(self._source.page(len(self._rows), _page_size(self._query)))
+                source, offset, size = self._source, len(self._rows), _page_size(self._query)
+                page = _Page(self._pages.call(lambda: source.page(offset, size)))
         except LibraryError as error:
             self.query_failed.emit(str(error))
             page = _Page([])
@@ -212,6 +225,19 @@ class ArticleListModel(QAbstractTableModel):
         if self._next_page is not None:
             self._next_page.cancel()  # another query's; if already running, it is ignored
         self._next_page = None
+
+    def warm_up_search(self) -> None:
+        """Run a first search on the worker thread (once the index is checked): it opens the
+        searcher and fills its caches, which the first real search would otherwise wait for."""
+        library = self._library
+
+        def search() -> None:
+            library.search(WARM_UP_QUERY, limit=1)
+
+        def done(_: object) -> None:
+            self.warmed_up = True
+
+        self._pages.run(search, done, done)
 
     def shutdown(self) -> None:
         """Stop reading ahead (joins the worker thread)."""
