@@ -39,6 +39,7 @@ def test_the_first_paint_starts_the_background_work(
     assert window.reader.article is not None
     assert window.reader.article.id == window.article_model.article_id(0)
     qtbot.waitUntil(lambda: window.tag_model.loaded)
+    qtbot.waitUntil(lambda: window.article_model.warmed_up)  # a first search, off the GUI
     window.shutdown()
 
 
