@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.tags.tag_model import TAG_ROLE, TagTreeModel
+from desktop.tags.tag_model import KIND_ORDER, TAG_ROLE, TagTreeModel
 from index.tags.tag import Tag
 
 __all__ = ["TagBrowser"]
@@ -105,6 +105,11 @@ class TagBrowser(QWidget):
         self.model.set_filter(text)
 
     def _expand(self) -> None:
+        """Expand every kind; while filtering, hide the kinds with no tag that matches."""
+        filtering = bool(self.filter_box.text().strip())
+        for row, kind in enumerate(KIND_ORDER):
+            empty = filtering and not self.model.tag_total(kind)
+            self.tree.setRowHidden(row, QModelIndex(), empty)
         self.tree.expandAll()
 
     def _fit_count_column(self) -> None:

@@ -111,10 +111,18 @@ def test_tag_filter_box_narrows_the_tree(window: MainWindow) -> None:
     everything = visible_tags(window)
     window.tag_browser.filter_box.setText("北京")
     assert visible_tags(window) == ["北京"]
+    tree, model = window.tag_browser.tree, window.tag_model
+    shown_kinds = [
+        model.index(row, 0).data()
+        for row in range(model.rowCount())
+        if not tree.isRowHidden(row, model.index(row, 0).parent())
+    ]
+    assert shown_kinds == ["Places"], "kinds with no match are hidden while filtering"
     window.tag_browser.filter_box.setText("社區")  # typed traditional, stored simplified
     assert "社区" in visible_tags(window)
     window.tag_browser.filter_box.clear()
     assert visible_tags(window) == everything
+    assert not any(tree.isRowHidden(row, model.index(row, 0).parent()) for row in range(5))
 
 
 def test_script_toggle_converts_what_is_shown_and_persists(
