@@ -8,7 +8,8 @@ import sys
 from desktop.cli.main import main
 
 if __name__ == "__main__":
-    # The library import writes its search index with worker processes (Whoosh ``procs=2``).
-    # A frozen program started with ``spawn`` (Windows, macOS) must hand those over here.
+    # The library import repairs files in worker processes, started by fork from the command
+    # line and from a fork server when the GUI imports: the frozen program must hand those
+    # over here.
     multiprocessing.freeze_support()
     sys.exit(main())

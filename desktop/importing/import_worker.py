@@ -28,7 +28,7 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             summary = self._library.import_paths(
-                self._paths, progress=self.progress.emit, cancel=self._cancel.is_set, procs=1
+                self._paths, progress=self.progress.emit, cancel=self._cancel.is_set
             )
         except LibraryError as error:
             self.failed.emit(str(error))

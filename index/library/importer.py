@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Set
 from contextlib import ExitStack
@@ -115,7 +116,10 @@ def _prepared_files(
         for path in files:
             yield prepare(process(path), bigrams)
         return
-    context = multiprocessing.get_context("fork")
+    # Forking copies the loaded models for free, but is unsafe from a process whose other
+    # threads may hold locks (a GUI): there, workers start from a fresh fork server.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    context = multiprocessing.get_context("fork" if in_main_thread else "forkserver")
     with context.Pool(workers, initializer=_start_worker, initargs=(bigrams,)) as pool:
         yield from pool.imap(_prepare_path, files, chunksize=4)
 

@@ -166,8 +166,8 @@ class Library:
         """Import dump files and folders; see :func:`index.library.importer.run_import`.
 
         ``procs`` is the number of worker processes for the repair pipeline, tagging and
-        search analysis (default: one per core, at least 2 on a multi-core machine; pass 1
-        from a GUI thread, as forking a process that runs threads is unsafe); this process
+        search analysis (default: one per core, at least 2 on a multi-core machine; called
+        from another thread than the main one, they start from a fork server); this process
         stores the articles and writes the index.
         """
         from index.library.importer import run_import  # the repair pipeline loads slowly
