@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Set
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -29,8 +31,12 @@ from index.tags import Tag, extract_tags
 
 __all__ = ["CancelCheck", "ProgressCallback", "run_import"]
 
-# Commit the search index this often, so that an interrupted import leaves little to catch up.
-COMMIT_EVERY = 10_000
+# Commit the search index this often: each commit writes a segment, whose postings are held
+# in memory until then (~25 MB per 1,000 articles); an interrupted import leaves at most
+# this many to catch up. See index/search/merge_policy.py.
+COMMIT_EVERY = 5_000
+# Files each worker process may have prepared ahead of the storing.
+PREPARE_AHEAD = 16
 
 
 class _IndexFeed:
@@ -121,7 +127,18 @@ def _prepared_files(
     in_main_thread = threading.current_thread() is threading.main_thread()
     context = multiprocessing.get_context("fork" if in_main_thread else "forkserver")
     with context.Pool(workers, initializer=_start_worker, initargs=(bigrams,)) as pool:
-        yield from pool.imap(_prepare_path, files, chunksize=4)
+        # A bounded window of files in flight: results wait in memory until stored.
+        waiting = iter(files)
+        in_flight = deque(
+            pool.apply_async(_prepare_path, (path,))
+            for path in itertools.islice(waiting, PREPARE_AHEAD * workers)
+        )
+        while in_flight:
+            prepared = in_flight.popleft().get()
+            following = next(waiting, None)
+            if following is not None:
+                in_flight.append(pool.apply_async(_prepare_path, (following,)))
+            yield prepared
 
 
 class _StoreGroup:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import pickle
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from whoosh.codec import whoosh3
 from whoosh.fields import TEXT
+from whoosh.filedb import filetables
 from whoosh.formats import Positions
 from whoosh.matching import ListMatcher
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
+from whoosh.util.numlists import GrowableArray
 
 from index.search.analyzer import BigramAnalyzer, index_terms
 from index.search.vocabulary import registered_vocabulary
@@ -32,6 +34,7 @@ __all__ = [
 ]
 
 _PICKLE_PROTOCOL = 5
+_CRC32 = 1  # filetables' hash kinds: 0 MD5, 1 CRC-32, 2 CDB
 _COMPRESS_FROM = 256  # bytes of pickled block; smaller ones are stored as they are
 _COMPRESSION_LEVEL = 1
 _SHORT = b"H"
@@ -45,8 +48,11 @@ def encode_positions(positions: list[int]) -> bytes:
     return _LONG + array("I", positions).tobytes()
 
 
-def posting_weights(values: Iterable[bytes], boost: float) -> list[float]:
+def posting_weights(values: Sequence[bytes], boost: float) -> list[float]:
     """The weight of each posting: its number of positions times the field's boost."""
+    sizes = list(map(len, values))
+    if max(sizes) == 3:  # one position each, the usual case
+        return [boost] * len(sizes)
     return [((len(value) - 1) >> (1 if value[0] == 72 else 2)) * boost for value in values]
 
 
@@ -204,11 +210,14 @@ class BulkPostingsWriter(_InliningPostingsWriter):
         weights: Sequence[float],
         values: Sequence[bytes],
         lengths: Sequence[int],
-    ) -> Any:
-        """Write one term's postings (ids ascending) block by block; returns its term info.
+    ) -> bytes:
+        """Write one term's postings (ids ascending) block by block, or inline them.
 
         ``lengths`` gives each document's field length, for the blocks' length bounds.
+        Returns the term info's bytes for the term table.
         """
+        if len(ids) <= self._inlinelimit:
+            return _inlined_term_info(ids, weights, values, lengths)
         self.start_postings(format_, CompactTermInfo())
         limit = self._blocklimit
         count = len(ids)
@@ -216,7 +225,7 @@ class BulkPostingsWriter(_InliningPostingsWriter):
             end = start + limit
             block_ids = ids[start:end]
             block_weights = weights[start:end]
-            block_lengths = [lengths[docnum] for docnum in block_ids]
+            block_lengths = list(map(lengths.__getitem__, block_ids))
             self._ids = array("I", block_ids)
             self._weights = array("f", block_weights)
             self._values = list(values[start:end])
@@ -225,14 +234,64 @@ class BulkPostingsWriter(_InliningPostingsWriter):
             self._maxlength = max(block_lengths)
             if end < count:
                 self._write_block()
-        return self.finish_postings()
+        return bytes(self.finish_postings().to_bytes())
+
+
+def _inlined_term_info(
+    ids: Sequence[int], weights: Sequence[float], values: Sequence[bytes], lengths: Sequence[int]
+) -> bytes:
+    """What ``CompactTermInfo.to_bytes`` gives for postings inlined in the term table, made
+    directly: most terms have a few postings, and the term info objects cost ~10 µs each."""
+    term_lengths = list(map(lengths.__getitem__, ids))
+    shortest = min(term_lengths)
+    head: bytes = whoosh3.W3TermInfo._struct.pack(
+        True,
+        sum(weights),
+        len(ids),
+        length_to_byte(shortest) if shortest else 0,
+        length_to_byte(max(term_lengths)),
+        max(weights),
+        ids[0],
+        ids[-1],
+    )
+    inlined = (tuple(ids), tuple(map(float, weights)), tuple(values))
+    return head + pickle.dumps(inlined, _PICKLE_PROTOCOL)
+
+
+class _CrcTermTable(filetables.OrderedHashWriter):  # type: ignore[misc]
+    """Whoosh's ordered term table hashed with CRC-32 instead of MD5: the hash kind is
+    recorded in the file, so Whoosh's reader follows; MD5 (via a hex string) cost ~1.5 µs
+    per term."""
+
+    def __init__(self, dbfile: Any) -> None:
+        filetables.HashWriter.__init__(self, dbfile, hashtype=_CRC32)
+        self.index = GrowableArray("H")
+        self.lastkey = b""
 
 
 class BulkFieldWriter(whoosh3.W3FieldWriter):  # type: ignore[misc]
     """Whoosh's field writer, plus adding a term whose postings were written whole."""
 
-    def add_terminfo(self, btext: bytes, terminfo: Any) -> None:
-        self._tindex.add(pack_ushort(self._fieldid) + btext, terminfo.to_bytes())
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
+        self._codec = codec
+        self._storage = storage
+        self._segment = segment
+        self._fieldname = None
+        self._fieldid = None
+        self._btext = None
+        self._fieldobj = None
+        self._format = None
+        self._tindex = _CrcTermTable(self._create_file(whoosh3.W3Codec.TERMS_EXT))
+        self._fieldmap: dict[str, int] = {}
+        self._tindex.extras["fieldmap"] = self._fieldmap
+        self._postfile = self._create_file(whoosh3.W3Codec.POSTS_EXT)
+        self._postwriter = None
+        self._infield = False
+        self.is_closed = False
+
+    def add_term(self, btext: bytes, terminfo: bytes) -> None:
+        """Add a term of the current field with its term info (as bytes)."""
+        self._tindex.add(pack_ushort(self._fieldid) + btext, terminfo)
 
 
 class InliningCodec(whoosh3.W3Codec):  # type: ignore[misc]

@@ -117,7 +117,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     terminfo = postings_writer.write_postings(
                         field.format, entry[0::2], weights, values, lengths
                     )
-                    fieldwriter.add_terminfo(term.encode("utf-8"), terminfo)
+                    fieldwriter.add_term(term.encode("utf-8"), terminfo)
             else:
                 generic = self._generic[name]
                 for tbytes in sorted(generic):
@@ -126,7 +126,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     terminfo = postings_writer.write_postings(
                         field.format, entry[0::3], entry[1::3], values if values[0] else [], lengths
                     )
-                    fieldwriter.add_terminfo(tbytes, terminfo)
+                    fieldwriter.add_term(tbytes, terminfo)
             fieldwriter.finish_field()
         self._positional.clear()
         self._generic.clear()

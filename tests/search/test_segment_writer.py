@@ -28,12 +28,19 @@ DOCUMENTS = [
 
 
 def everything(reader: IndexReader) -> dict[str, Any]:
-    """Every posting (field, term, docnum, weight, positions), stored field and length."""
+    """Every term's statistics, every posting (field, term, docnum, weight, positions),
+    stored field and field length."""
     postings = [
         (field, term, docnum, round(weight, 4), value)
         for field, term, docnum, weight, value in reader.iter_postings()
     ]
+    terms = [
+        (field, term, info.weight(), info.doc_frequency(), info.min_length(), info.max_length())
+        + (info.max_weight(), info.min_id(), info.max_id(), info.is_inlined())
+        for (field, term), info in ((key, reader.term_info(*key)) for key in reader.all_terms())
+    ]
     return {
+        "terms": terms,
         "postings": postings,
         "stored": [reader.stored_fields(docnum) for docnum in reader.all_doc_ids()],
         "lengths": [
