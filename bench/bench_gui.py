@@ -32,6 +32,7 @@ from desktop.script import DisplayScript
 from desktop.settings import AppSettings
 from index.library import Library, StoredArticle
 from index.library.database import DATABASE_FILE
+from index.library.stored_form import stored_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "## GUI (issue 6)"
@@ -271,7 +272,8 @@ def two_word_queries(folder: Path, count: int, seed: int) -> list[str]:
     """Queries of two 2-character words taken from one article's body (so they hit)."""
     rng = random.Random(seed)
     conn = sqlite3.connect(f"file:{folder / DATABASE_FILE}?mode=ro", uri=True)
-    bodies = [str(b) for (b,) in conn.execute("SELECT body FROM articles ORDER BY id LIMIT 2000")]
+    rows = conn.execute("SELECT body FROM articles ORDER BY id LIMIT 2000")
+    bodies = [stored_text(b) for (b,) in rows]
     conn.close()
     queries: list[str] = []
     while len(queries) < count:

@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.doc_blocks import DOC, replace_block
 from index.library import Library
 from index.library.database import DATABASE_FILE
+from index.library.stored_form import stored_text
 from index.search.codec import FieldPostings
 from index.search.engine import IndexDocument, SearchIndex
 
@@ -64,7 +65,7 @@ def article_texts(library: Path) -> Texts:
     conn = sqlite3.connect(library / DATABASE_FILE)
     rows = conn.execute("SELECT id, title, body FROM articles ORDER BY id").fetchall()
     conn.close()
-    return [(int(i), str(t), str(b)) for i, t, b in rows]
+    return [(int(i), str(t), stored_text(b)) for i, t, b in rows]
 
 
 def characters(texts: Texts) -> int:

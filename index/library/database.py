@@ -27,6 +27,7 @@ from index.library.stored_form import (
     decode_repairs,
     decompress_text,
     stored_blobs,
+    stored_text,
 )
 from index.model import Article
 from index.tags.tag import Tag, TagKind
@@ -220,7 +221,7 @@ class LibraryDatabase:
                 article.title,
                 int(article.title_derived),
                 article.subtitle,
-                article.body,
+                blobs.body,
                 blobs.raw,
                 article.outlet,
                 article.published,
@@ -306,6 +307,7 @@ class LibraryDatabase:
         names = self._tag_names(ids)
         for row in rows:
             row["tags"] = names.get(row["id"], [])
+            row["body"] = stored_text(row["body"])
         return rows
 
     def _tag_names(self, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -341,7 +343,7 @@ class LibraryDatabase:
             title=row["title"],
             title_derived=bool(row["title_derived"]),
             subtitle=row["subtitle"],
-            body=row["body"],
+            body=stored_text(row["body"]),
             raw=decompress_text(row["raw"]),
             outlet=row["outlet"],
             published=row["published"],
@@ -415,7 +417,7 @@ class LibraryDatabase:
                 f"SELECT id, title, outlet, published, body FROM articles WHERE id IN ({marks})",
                 chunk,
             ):
-                found[i] = (ArticleSummary(i, title, outlet, published), body)
+                found[i] = (ArticleSummary(i, title, outlet, published), stored_text(body))
         return found
 
     def _filter_sql(self, filters: Sequence[TagFilter]) -> tuple[str, list[Any]]:
