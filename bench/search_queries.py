@@ -22,6 +22,7 @@ import opencc
 import rjieba
 
 from index.library.database import DATABASE_FILE
+from index.library.stored_form import stored_text
 from index.search.fold import fold
 
 __all__ = [
@@ -86,7 +87,7 @@ def load_articles(folder: Path) -> list[BenchArticle]:
         BenchArticle(
             int(i),
             str(title),
-            str(title) + "\n" + str(body),
+            str(title) + "\n" + stored_text(body),
             str(outlet or ""),
             _month(published),
             frozenset(tags[int(i)]),
