@@ -9,7 +9,6 @@ scores are the same.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -18,11 +17,12 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from index.search.reader_cache import ReaderCache
+
 __all__ = ["Bm25", "deleted_docs"]
 
-# Per segment reader, which never changes while it lives: encoded field lengths, deletions.
-_LENGTHS: weakref.WeakKeyDictionary[Any, dict[str, bytes]] = weakref.WeakKeyDictionary()
-_DELETED: weakref.WeakKeyDictionary[Any, frozenset[int]] = weakref.WeakKeyDictionary()
+_LENGTHS: ReaderCache[bytes] = ReaderCache()  # encoded field lengths, by field
+_DELETED: ReaderCache[frozenset[int]] = ReaderCache()
 
 
 class Bm25:
@@ -103,10 +103,7 @@ class Bm25:
     @staticmethod
     def _lengths(reader: Any, fieldname: str) -> bytes:
         """Each document's encoded field length, by document number."""
-        cached = _LENGTHS.setdefault(reader, {})
-        if fieldname not in cached:
-            cached[fieldname] = _length_codes(reader, fieldname)
-        return cached[fieldname]
+        return _LENGTHS.get(reader, fieldname, lambda: _length_codes(reader, fieldname))
 
 
 def _length_codes(reader: Any, fieldname: str) -> bytes:
@@ -126,7 +123,8 @@ def _length_codes(reader: Any, fieldname: str) -> bytes:
 
 def deleted_docs(reader: Any) -> frozenset[int]:
     """The segment's deleted document numbers (read once per reader)."""
-    if reader not in _DELETED:
-        deleted = reader.segment().deleted_docs() if reader.has_deletions() else ()
-        _DELETED[reader] = frozenset(deleted)
-    return _DELETED[reader]
+
+    def read() -> frozenset[int]:
+        return frozenset(reader.segment().deleted_docs() if reader.has_deletions() else ())
+
+    return _DELETED.get(reader, "", read)

@@ -5,9 +5,10 @@ a 100k-article library touches hundreds of thousands of postings. Here a block o
 decoded in one go (ids, weights and the undecoded position values), only when a document
 the query still considers falls in it, and kept for the rest of the search.
 
-Whoosh's own block layout (``W3LeafMatcher``: a header with the block's last id before each
-block) is read directly; postings inlined in the term table, or any other matcher, are read
-through the public matcher interface as a single block.
+Whoosh's block layout (``W3LeafMatcher``: before each block, its length and a header with
+its last id, highest weight and shortest field length) is read directly; postings inlined
+in the term table are one block, and another codec's are read through the public matcher
+interface as one block.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pickle
 import struct
 import zlib
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -63,8 +64,11 @@ class _Extent:
 class TermPostings:
     """One term's postings in one segment: block headers read at once, blocks on demand."""
 
-    def __init__(self, doc_frequency: int, extents: list[_Extent], source: Any) -> None:
+    def __init__(
+        self, doc_frequency: int, extents: list[_Extent], source: Any, value_size: int = -1
+    ) -> None:
         self.doc_frequency = doc_frequency
+        self._value_size = value_size  # of each posting's value, if fixed (joined in a block)
         self._extents = extents
         self._last_ids = [extent.last_id for extent in extents]
         self._source = source  # the postings file, or a ready Block
@@ -95,6 +99,9 @@ class TermPostings:
             weights = (weights,) * extent.count
         if values is None:
             values = (None,) * extent.count
+        elif isinstance(values, bytes) and self._value_size > 0:
+            size = self._value_size
+            values = [values[i : i + size] for i in range(0, len(values), size)]
         return Block(ids, weights, values)
 
     def blocks(self) -> list[Block]:
@@ -107,22 +114,24 @@ class TermPostings:
             ids.extend(block.ids)
         return ids
 
-    def weights_between(self, first: int, last: int) -> dict[int, float]:
-        """The weight of every posting of the documents ``first`` to ``last`` may share a
-        block with, by document number (those blocks decoded)."""
-        low = bisect_left(self._last_ids, first)
-        high = min(bisect_left(self._last_ids, last), len(self._extents) - 1)
+    def weights_in(self, indexes: Iterable[int]) -> dict[int, float]:
+        """The weight of every posting of these blocks (decoded), by document number."""
         table: dict[int, float] = {}
-        for index in range(low, high + 1):
+        for index in indexes:
             block = self.block(index)
             table.update(zip(block.ids, block.weights, strict=True))
         return table
 
-    def blocks_between(self, first: int, last: int) -> int:
-        """How many blocks may hold documents from ``first`` to ``last``."""
+    def blocks_holding(self, docs: Sequence[int]) -> list[int]:
+        """The indexes of the blocks that may hold any of ``docs`` (ascending)."""
+        last_ids, count = self._last_ids, len(self._extents)
+        return sorted({i for i in (bisect_left(last_ids, d) for d in docs) if i < count})
+
+    def blocks_between(self, first: int, last: int) -> range:
+        """The indexes of the blocks that may hold documents from ``first`` to ``last``."""
         low = bisect_left(self._last_ids, first)
         high = min(bisect_left(self._last_ids, last), len(self._extents) - 1)
-        return max(0, high - low + 1)
+        return range(low, max(low, high + 1))
 
     def find(self, docnum: int) -> tuple[Block, int] | None:
         """The block holding ``docnum`` and its index there, or None."""
@@ -166,7 +175,8 @@ def open_postings(reader: Any, fieldname: str, text: str) -> TermPostings | None
         if isinstance(length, tuple):  # Whoosh 2.7 reads it back as a 1-tuple
             (length,) = length
         data = postfile.get(offset, length)
-        return TermPostings(doc_frequency, _extents(data, offset), postfile)
+        value_size = field.format.fixed_value_size() or -1
+        return TermPostings(doc_frequency, _extents(data, offset), postfile, value_size)
     matcher = reader.postings(fieldname, term)  # another codec: one posting at a time
     while isinstance(matcher, FilterMatcher):
         matcher = matcher.child

@@ -33,8 +33,8 @@ __all__ = ["RankedPage", "rank"]
 
 # Check phrases in one pass per window after this many checks, if most of them failed.
 _BULK_AFTER = 32
-# (-score, document number in the index, candidates number, index in them, sure): queued.
-_Entry = tuple[float, int, int, int, bool]
+# (-score, document number in the index, candidates number, index in them, stage): queued.
+_Entry = tuple[float, int, int, int, int]
 
 
 @dataclass(slots=True)
@@ -52,9 +52,10 @@ def rank(searcher: Searcher, plan: QueryPlan, count: int, exact_total: bool) -> 
         return None
     bm25 = Bm25(searcher, searcher.weighting)
     plan = score_by_rarest(plan, searcher.doc_frequency)
-    ranking = _Ranking(plan)
+    ranking = _Ranking(plan, defer=not exact_total)
     for leaf, offset in searcher.leaf_searchers():
-        ranking.add_windows(segment_windows(SegmentSearch(leaf.reader(), offset, bm25), plan))
+        segment = SegmentSearch(leaf.reader(), offset, bm25)
+        ranking.add_windows(segment_windows(segment, plan, whole=exact_total))
     hits = ranking.best(count)
     if exact_total:
         ranking.open_all()
@@ -62,11 +63,20 @@ def rank(searcher: Searcher, plan: QueryPlan, count: int, exact_total: bool) -> 
 
 
 class _Ranking:
-    """Windows not opened yet (best bound first), and queued candidates (best score first)."""
+    """Windows not opened yet (best bound first), and queued candidates (best score first).
 
-    def __init__(self, plan: QueryPlan) -> None:
+    A queued entry's last field says how far it was checked: 0 not at all, 1 its deferred
+    terms and exclusions, 2 everything (a sure hit at that score). The unchecked candidates
+    of a window wait in its own order, best first, with only the next one queued: a broad
+    query opens windows of thousands, and queuing each would make as many tuples for the
+    garbage collector to count.
+    """
+
+    def __init__(self, plan: QueryPlan, defer: bool) -> None:
         self.plan = plan
-        self.needs_check = any(clause.is_phrase for clause in plan.required)
+        self.defer = defer
+        self.phrases = any(clause.is_phrase for clause in plan.required)
+        self.unsure = self.phrases  # whether a candidate may fail a check
         self._windows: list[tuple[float, int, Window]] = []
         self._order = counter()
         self.queue: list[_Entry] = []
@@ -86,7 +96,9 @@ class _Ranking:
         return -self._windows[0][0] if self._windows else -math.inf
 
     def _open_next(self) -> None:
-        _, _, window = heapq.heappop(self._windows)
+        self._open(heapq.heappop(self._windows)[2])
+
+    def _open(self, window: Window) -> None:
         self.opened += window.size
         found = find_candidates(
             window.segment,
@@ -95,23 +107,30 @@ class _Ranking:
             window.docs(),
             window.from_first,
             window.with_optional,
+            self.defer,
         )
         if found is None:
             return
-        number = len(self.found)
         self.found.append(found)
         self.candidates += len(found.docs)
-        offset = found.segment.offset
-        for i, (d, score) in enumerate(zip(found.docs, found.scores, strict=True)):
-            heapq.heappush(self.queue, (-score, offset + d, number, i, False))
+        self.unsure = self.unsure or found.unsure
+        self._queue_next(len(self.found) - 1)
+
+    def _queue_next(self, number: int) -> None:
+        """Queue the next best candidate of a window, if it has one left."""
+        found = self.found[number]
+        if found.cursor < len(found.order):
+            index = found.order[found.cursor]
+            entry = (-found.scores[index], found.segment.offset + found.docs[index], number, index)
+            heapq.heappush(self.queue, (*entry, 0))
 
     def open_all(self) -> None:
         while self._windows:
             self._open_next()
 
     def best(self, count: int) -> list[tuple[float, int]]:
-        """Take candidates best first, checking their phrases, until ``count`` hits are
-        sure: a candidate is taken only when no unopened window could beat it."""
+        """Take candidates best first, checking them, until ``count`` hits are sure: a
+        candidate is taken only when no unopened window could beat it."""
         hits: list[tuple[float, int]] = []
         queue = self.queue
         while len(hits) < count:
@@ -120,31 +139,45 @@ class _Ranking:
                     break
                 self._open_next()
                 continue
-            negative, docnum, number, index, sure = heapq.heappop(queue)
-            if sure:
-                hits.append((-negative, docnum))
-                continue
-            lost = self._check(self.found[number], index)
-            if lost is None:
-                continue
-            if lost:
-                heapq.heappush(queue, (negative + lost, docnum, number, index, True))
-            else:
-                hits.append((-negative, docnum))
+            negative, docnum, number, index, stage = heapq.heappop(queue)
+            found = self.found[number]
+            if stage == 0:
+                found.cursor += 1
+                self._queue_next(number)
+            if stage == 0 and found.unsure:
+                self._bulk_if_failing(found)
+                refined = found.refine(index)
+                if refined is None:
+                    self.checked += 1
+                    continue
+                if refined < -negative:  # its deferred terms scored below their bounds
+                    heapq.heappush(queue, (-refined, docnum, number, index, 1))
+                    continue
+            if stage < 2:
+                lost = self._check(found, index)
+                if lost is None:
+                    continue
+                if lost:
+                    heapq.heappush(queue, (negative + lost, docnum, number, index, 2))
+                    continue
+            hits.append((-negative, docnum))
         return hits
+
+    def _bulk_if_failing(self, found: Candidates) -> None:
+        """Once most candidates fail (a phrase of two common characters: thousands of
+        candidates, a handful of matches), check the rest of a window in one pass."""
+        if self.checked >= _BULK_AFTER and self.passed * 4 < self.checked:
+            found.check_all(self.plan)
 
     def _check(self, found: Candidates, index: int) -> float | None:
         """None if the candidate fails a required phrase, else the score its optional
-        phrases that do not match had added. Once most candidates fail (a phrase of two
-        common characters: thousands of candidates, a handful of matches), the rest are
-        checked in one pass per window."""
-        if self.needs_check:
-            self.checked += 1
-            if self.checked >= _BULK_AFTER and self.passed * 4 < self.checked:
-                found.check_all(self.plan)
+        phrases that do not match had added."""
+        self.checked += 1
+        if self.phrases:
+            self._bulk_if_failing(found)
             if not has_phrases(found, self.plan, index):
                 return None
-            self.passed += 1
+        self.passed += 1
         local = found.docs[index]
         return sum(
             extra[local]
@@ -155,16 +188,43 @@ class _Ranking:
     def total(self, hits: int, exact: bool) -> tuple[int, bool]:
         """The number of matches, and whether it is exact (``exact``: every window is open;
         check every candidate left)."""
-        unchecked = [entry for entry in self.queue if not entry[4]]
-        if not self._windows and not (self.needs_check and unchecked):
-            return (self.passed if self.needs_check else self.candidates), True
-        if exact:
-            for number in {entry[2] for entry in unchecked}:
+        if not self.unsure:
+            if not self._windows:
+                return self.candidates, True
+            estimate = self.candidates * self.all_documents / max(self.opened, 1)
+            return max(round(estimate), hits), False
+        pending = [(e[2], e[3]) for e in self.queue if e[4] == 1] + [
+            (number, index)
+            for number, found in enumerate(self.found)
+            for index in found.order[found.cursor :]
+        ]
+        if not self._windows and (exact or not pending):
+            for number in {number for number, _ in pending}:
                 self.found[number].check_all(self.plan)
-            return self.passed + sum(self._passes(entry) for entry in unchecked), True
-        share = self.passed / max(self.checked, 1) if self.needs_check else 1.0
-        estimate = self.candidates * self.all_documents / max(self.opened, 1) * share
+            return self.passed + sum(self._passes(*entry) for entry in pending), True
+        estimate = self._matches_opened() * self.all_documents / max(self.opened, 1)
         return max(round(estimate), hits), False
 
-    def _passes(self, entry: _Entry) -> bool:
-        return has_phrases(self.found[entry[2]], self.plan, entry[3])
+    def _matches_opened(self) -> float:
+        """How many candidates of the windows opened pass every check: counted where a
+        window was checked whole, else estimated from the share that passed there (or,
+        with none checked whole, among the candidates checked one by one, the best ones:
+        a biased sample, but the only one)."""
+        whole = [found for found in self.found if found.passing is not None]
+        if whole:
+            share = sum(len(f.passing or ()) for f in whole) / sum(len(f.docs) for f in whole)
+        else:
+            share = self.passed / max(self.checked, 1)
+        total = 0.0
+        for found in self.found:
+            if found.passing is not None:
+                total += len(found.passing)
+            elif found.unsure or self.phrases:
+                total += len(found.docs) * share
+            else:
+                total += len(found.docs)
+        return total
+
+    def _passes(self, number: int, index: int) -> bool:
+        found = self.found[number]
+        return found.docs[index] in found.check_all(self.plan)

@@ -15,20 +15,23 @@ from index.search.term_column import ColumnMatches, has_one_term, term_column
 
 __all__ = ["SegmentSearch", "term_weights"]
 
-# Decode every block of a term once the documents asked about outnumber its blocks this much.
+# Read all the blocks a run of documents spans once the documents outnumber them this much.
 _BULK_RATIO = 2
 
 
 def term_weights(postings: TermPostings, docs: Sequence[int]) -> dict[int, float]:
     """The term's weight in each of ``docs`` (ascending) that has it, in their order.
 
-    Few documents for the blocks they span: each is looked up in its block. Many: those
-    blocks are read into one table, as nearly every one would be decoded anyway.
+    Few documents for the blocks they fall in: each is looked up in its block. Many: those
+    blocks are read into one table.
     """
     if not docs:
         return {}
-    if len(docs) >= _BULK_RATIO * postings.blocks_between(docs[0], docs[-1]):
-        table = postings.weights_between(docs[0], docs[-1])
+    blocks: Sequence[int] = postings.blocks_between(docs[0], docs[-1])
+    if len(docs) < _BULK_RATIO * len(blocks):  # spread out: which blocks do they fall in?
+        blocks = postings.blocks_holding(docs)
+    if len(docs) >= _BULK_RATIO * len(blocks):
+        table = postings.weights_in(blocks)
         return {d: table[d] for d in docs if d in table}
     weights: dict[int, float] = {}
     for d in docs:

@@ -9,7 +9,6 @@ term's rank is in it.
 
 from __future__ import annotations
 
-import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Iterator, Mapping
@@ -20,10 +19,11 @@ from whoosh.fields import ID
 from whoosh.formats import Existence
 
 from index.search.postings import open_postings
+from index.search.reader_cache import ReaderCache
 
 __all__ = ["ColumnMatches", "TermColumn", "has_one_term", "term_column"]
 
-_COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, TermColumn]] = weakref.WeakKeyDictionary()
+_COLUMNS: ReaderCache[TermColumn] = ReaderCache()
 _AFTER_ALL = b"\xff\xff\xff\xff"  # Whoosh's end of an open range
 
 
@@ -75,10 +75,7 @@ class TermColumn:
 
 def term_column(reader: Any, fieldname: str) -> TermColumn:
     """The segment's column for a one-term field (read on first use)."""
-    columns = _COLUMNS.setdefault(reader, {})
-    if fieldname not in columns:
-        columns[fieldname] = TermColumn(reader, fieldname)
-    return columns[fieldname]
+    return _COLUMNS.get(reader, fieldname, lambda: TermColumn(reader, fieldname))
 
 
 class ColumnMatches(Mapping[int, float]):

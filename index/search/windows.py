@@ -53,8 +53,10 @@ class Window:
     members: list[int] | None = None
     skip: Collection[int] = ()
     with_optional: bool = True  # score the optional clauses (none match if False)
+    from_first: bool = True  # its documents are known to match the first clause
 
     def docs(self) -> list[int]:
+        """Its documents, ascending."""
         if self.members is not None:
             return self.members
         if self.postings is None:
@@ -62,20 +64,18 @@ class Window:
         ids = self.postings.block(self.block).ids
         return [d for d in ids if d not in self.skip] if self.skip else list(ids)
 
-    @property
-    def from_first(self) -> bool:
-        """Whether its documents are known to match the first clause."""
-        return self.members is None
 
-
-def segment_windows(segment: SegmentSearch, plan: QueryPlan) -> list[Window]:
-    """The segment's windows (none if a required clause matches nothing here)."""
+def segment_windows(segment: SegmentSearch, plan: QueryPlan, whole: bool = False) -> list[Window]:
+    """The segment's windows (none if a required clause matches nothing here); ``whole``:
+    one window (every match will be counted anyway)."""
     order = required_order(segment, plan)
     if order is None:
         return []
     lead = driver(segment, order[0])
-    if lead is None or lead.block_count < _MIN_BLOCKS or not _bounded(segment, plan):
+    small = lead is None or lead.block_count < _MIN_BLOCKS
+    if whole or small or not _bounded(segment, plan):
         return [Window(math.inf, segment, order, segment.size(order[0]))]
+    assert lead is not None
     titled = _optional_matches(segment, plan)
     bounds = _bounds(segment, plan, lead)
     sizes = lead.block_counts()
@@ -85,7 +85,7 @@ def segment_windows(segment: SegmentSearch, plan: QueryPlan) -> list[Window]:
         if block < len(sizes) and bounds[block] > -math.inf:
             sizes[block] -= 1
             bound = (bounds[block] + extra) * (1 + _SLACK)
-            windows.append(Window(bound, segment, order, 1, members=[docnum]))
+            windows.append(Window(bound, segment, order, 1, members=[docnum], from_first=False))
     skip = titled.keys()
     windows += [
         Window(bound, segment, order, size, lead, block, skip=skip, with_optional=False)
