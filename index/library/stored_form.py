@@ -8,6 +8,7 @@ Encoding them is CPU work that the import's worker processes do, ahead of the da
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
 from dataclasses import dataclass
@@ -50,13 +51,41 @@ def stored_text(value: str | bytes) -> str:
     return value if isinstance(value, str) else decompress_text(value)
 
 
+_COLUMNS = b"\x01"  # leads the column layout; the row layout is a bare zlib stream (0x78)
+
+
 def encode_repairs(repairs: list[Repair]) -> bytes:
-    rows = [[r.offset, r.before, r.after, r.reason, r.confidence, r.stage] for r in repairs]
-    return compress_text(json.dumps(rows, ensure_ascii=False))
+    """Repairs as columns (offset deltas, befores, afters, reasons, confidences, stages), then
+    zlib: like values side by side compress a quarter smaller than row by row."""
+    names = sorted({r.reason for r in repairs} | {r.stage for r in repairs})
+    number = {name: i for i, name in enumerate(names)}
+    offsets = [r.offset for r in repairs]
+    columns = [
+        names,
+        [b - a for a, b in zip([0, *offsets], offsets, strict=False)],
+        [r.before for r in repairs],
+        [r.after for r in repairs],
+        [number[r.reason] for r in repairs],
+        [r.confidence for r in repairs],
+        [number[r.stage] for r in repairs],
+    ]
+    text = json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
+    return _COLUMNS + zlib.compress(text.encode("utf-8"), 9)
 
 
 def decode_repairs(data: bytes) -> list[Repair]:
-    return [Repair(*fields) for fields in json.loads(decompress_text(data))]
+    if not data.startswith(_COLUMNS):  # rows, as stored before
+        return [Repair(*fields) for fields in json.loads(decompress_text(data))]
+    names, deltas, befores, afters, reasons, confidences, stages = json.loads(
+        decompress_text(data[1:])
+    )
+    offsets = itertools.accumulate(deltas)
+    return [
+        Repair(offset, before, after, names[reason], confidence, names[stage])
+        for offset, before, after, reason, confidence, stage in zip(
+            offsets, befores, afters, reasons, confidences, stages, strict=True
+        )
+    ]
 
 
 def stored_blobs(article: Article) -> StoredBlobs:

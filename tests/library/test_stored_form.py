@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import zlib
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from index.library import Library
 from index.library.database import DATABASE_FILE
 from index.library.importer import run_import
+from index.library.stored_form import decode_repairs, encode_repairs
+from index.model import Repair
 from tests.helpers.library_articles import LU_XUN, fake_pipeline, touch_files
 
 
@@ -32,3 +39,32 @@ def test_bodies_are_compressed_and_older_text_bodies_still_read(tmp_path: Path) 
     with Library(tmp_path / "lib") as library:
         assert library.get_article(article_id).body == LU_XUN.body  # type: ignore[union-attr]
         assert library.search("鲁迅").total == 1
+
+
+repairs_lists = st.lists(
+    st.builds(
+        Repair,
+        st.integers(0, 10**6),
+        st.text(max_size=8),
+        st.text(max_size=3),
+        st.sampled_from(["annotation", "punctuation", "shifted bytes", "spam line"]),
+        st.floats(0, 1),
+        st.sampled_from(["repair", "clean", "metadata"]),
+    ),
+    max_size=40,
+)
+
+
+@given(repairs_lists)
+def test_repairs_read_back_as_they_were_stored(repairs: list[Repair]) -> None:
+    assert decode_repairs(encode_repairs(repairs)) == repairs
+
+
+def test_repairs_stored_row_by_row_by_an_earlier_version_still_read() -> None:
+    repairs = [
+        Repair(3, "(yún)", "", "annotation", 1.0, "repair"),
+        Repair(1, "?", "，", "x", 0.5, "clean"),
+    ]
+    rows = [[r.offset, r.before, r.after, r.reason, r.confidence, r.stage] for r in repairs]
+    old = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 6)
+    assert decode_repairs(old) == repairs
