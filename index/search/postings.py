@@ -39,13 +39,12 @@ class Block:
     ids: Sequence[int]
     weights: Sequence[float]
     values: Sequence[Any]
-    _slots: dict[int, int] | None = None
 
     def slot(self, docnum: int) -> int:
         """Index of ``docnum`` in the block, or -1."""
-        if self._slots is None:
-            self._slots = {docnum: i for i, docnum in enumerate(self.ids)}
-        return self._slots.get(docnum, -1)
+        ids = self.ids
+        index = bisect_left(ids, docnum)
+        return index if index < len(ids) and ids[index] == docnum else -1
 
 
 @dataclass(frozen=True, slots=True)
