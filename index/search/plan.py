@@ -95,14 +95,15 @@ def _clause(query: wq.Query) -> Clause | None:
 
 
 def score_by_rarest(
-    plan: QueryPlan, doc_frequency: Callable[[str, str], int], keep: int = 2
+    plan: QueryPlan, doc_frequency: Callable[[str, str], int], keep: int = 1
 ) -> QueryPlan:
     """The plan with each required phrase of more than ``keep`` terms found and scored by
     its ``keep`` rarest terms (index-wide), the others checked with its positions.
 
-    A long phrase (全国人民代表大会常务委员会: 12 bigrams) in thousands of articles would
-    otherwise decode every block of every term; its matches are the same either way, and
-    its rarest terms rank them (Whoosh adds up all of its terms' scores).
+    Whoosh scores a phrase as the sum of its terms' scores, so a three-character word
+    (two bigrams) counts twice in a query, a seven-character one six times, and finding
+    its candidates decodes every block of every term. Here a word scores once, by its
+    most specific bigram; its matches are the same.
     """
     required = []
     for clause in plan.required:
