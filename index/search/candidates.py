@@ -12,12 +12,14 @@ required phrase's terms stand side by side is left to :func:`has_phrases` in the
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from index.search.bm25 import deleted_docs
 from index.search.plan import Clause, QueryPlan
 from index.search.postings import TermPostings
 from index.search.segment_search import SegmentSearch, term_weights
+from index.search.term_column import ColumnMatches
 
 __all__ = [
     "Candidates",
@@ -152,8 +154,7 @@ def find_candidates(
     for clause in order:
         if clause.expand is not None:
             if clause is not order[0] or not from_first:
-                matched = segment.expanded_scores(clause)
-                docs = [d for d in docs if d in matched]
+                docs = _matching(segment.expanded_scores(clause), docs)
             continue
         by_frequency = sorted(
             segment.clause_postings(clause), key=lambda t: t[1].doc_frequency if t[1] else 0
@@ -177,6 +178,12 @@ def find_candidates(
     candidates.deferred = [_deferred(segment, docs, *term) for term in later]
     _score(candidates, plan if with_optional else replace(plan, optional=[]), weights)
     return candidates
+
+
+def _matching(matched: Mapping[int, float], docs: list[int]) -> list[int]:
+    if isinstance(matched, ColumnMatches):
+        return matched.keep(docs)
+    return [d for d in docs if d in matched]
 
 
 def _costly(postings: TermPostings, docs: list[int]) -> bool:
@@ -216,7 +223,11 @@ def _score(
     for clause in plan.required:
         if clause.expand is not None:
             matched = segment.expanded_scores(clause)
-            scores = [s + matched[d] for s, d in zip(scores, docs, strict=True)]
+            if isinstance(matched, ColumnMatches):  # one weight for every match
+                weight = matched.weight
+                scores = [s + weight for s in scores]
+            else:
+                scores = [s + matched[d] for s, d in zip(scores, docs, strict=True)]
     for clause in plan.optional:
         extra = optional_scores(segment, clause, docs)
         if extra:
