@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import opencc
 
+from bench.doc_blocks import DOC, replace_block
 from bench.search_queries import (
     FILTER_KINDS,
     SCRIPTS,
@@ -56,7 +57,6 @@ _OPEN_SNIPPET = (
     " opened = time.perf_counter(); lib.search('中国'); done = time.perf_counter();"
     " print(opened - start, done - start)"
 )
-DOC = ROOT / "docs" / "performance.md"
 SECTION_HEADING = "### Search (`bench_search.py`)"
 TARGETS = {"p50": 15.0, "p95": 50.0, "max": 200.0}
 
@@ -255,6 +255,7 @@ def open_in_process(folder: Path, runs: int) -> float:
 @dataclass(slots=True)
 class Report:
     command: str
+    label: str
     articles: int
     queries: int
     runs: int
@@ -345,8 +346,7 @@ def render(report: Report) -> str:
     misses = ""
     if qr.misses or sr.misses:
         misses = f"\n\nMissed: {', '.join((qr.misses or [])[:5] + (sr.misses or [])[:5])}"
-    return f"""<!-- {_marker(report.articles)} begin: written by bench/bench_search.py -->
-#### {report.articles:,} articles
+    return f"""#### {report.label} (written by `bench/bench_search.py`)
 
 ```
 {report.command}
@@ -364,28 +364,12 @@ Slowest queries (~: an estimated total):
 {slow_table(report.slow)}
 
 {other_table(report)}{misses}
-<!-- {_marker(report.articles)} end -->"""
+"""
 
 
-def _marker(articles: int) -> str:
-    return f"bench_search {articles} articles"
-
-
-def write_docs(doc: Path, block: str, articles: int) -> None:
-    """Replace this library size's block in the search subsection (or add it at its end)."""
-    content = doc.read_text(encoding="utf-8")
-    begin = content.find(f"<!-- {_marker(articles)} begin")
-    end_marker = f"<!-- {_marker(articles)} end -->"
-    if begin >= 0:
-        end = content.index(end_marker, begin) + len(end_marker)
-        content = content[:begin] + block + content[end:]
-    else:
-        start = content.index(SECTION_HEADING)
-        ends = (content.find("\n### ", start + 1), content.find("\n## ", start + 1))
-        following = [i for i in ends if i > 0]
-        at = min(following) if following else len(content)
-        content = content[:at].rstrip("\n") + "\n\n" + block + "\n" + content[at:]
-    doc.write_text(content, encoding="utf-8")
+def marker(label: str) -> str:
+    """The docs block's marker for a library label ("10,000 articles" -> bench_search 10000)."""
+    return "bench_search " + "-".join(re.findall(r"[a-z0-9]+", label.lower().replace(",", "")))
 
 
 # Main -----------------------------------------------------------------------------------------
@@ -402,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=0, help="cProfile the N slowest")
     parser.add_argument("--write-docs", action="store_true", help="update performance.md")
     parser.add_argument("--doc", type=Path, default=DOC)
+    parser.add_argument("--label", help='the docs block\'s title (default: "N articles")')
     args = parser.parse_args(argv)
     command = "python " + " ".join(shlex.quote(a) for a in ["bench/bench_search.py", *sys.argv[1:]])
     load_before = os.getloadavg()
@@ -434,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report = Report(
         command,
+        args.label or f"{article_count:,} articles",
         article_count,
         len(queries),
         args.runs,
@@ -453,8 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     block = render(report)
     print(block)
     if args.write_docs:
-        write_docs(args.doc, block, article_count)
-        print(f"wrote the {article_count:,}-article block of {args.doc}")
+        replace_block(args.doc, marker(report.label), block, SECTION_HEADING)
+        print(f"wrote the block {marker(report.label)!r} of {args.doc}")
     return 0
 
 
