@@ -35,8 +35,10 @@ __all__ = ["CancelCheck", "ProgressCallback", "run_import"]
 # in memory until then (~25 MB per 1,000 articles); an interrupted import leaves at most
 # this many to catch up. See index/search/merge_policy.py.
 COMMIT_EVERY = 5_000
-# Files each worker process may have prepared ahead of the storing.
-PREPARE_AHEAD = 16
+# Files per task sent to a worker process, and tasks each worker may have done ahead of the
+# storing.
+FILES_PER_TASK = 4
+TASKS_AHEAD = 4
 
 
 class _IndexFeed:
@@ -110,8 +112,8 @@ def _start_worker(bigrams: Set[str]) -> None:
     _worker_bigrams = bigrams
 
 
-def _prepare_path(path: Path) -> PreparedFile:
-    return prepare(process_file(path), _worker_bigrams)
+def _prepare_paths(paths: list[Path]) -> list[PreparedFile]:
+    return [prepare(process_file(path), _worker_bigrams) for path in paths]
 
 
 def _prepared_files(
@@ -127,18 +129,18 @@ def _prepared_files(
     in_main_thread = threading.current_thread() is threading.main_thread()
     context = multiprocessing.get_context("fork" if in_main_thread else "forkserver")
     with context.Pool(workers, initializer=_start_worker, initargs=(bigrams,)) as pool:
-        # A bounded window of files in flight: results wait in memory until stored.
-        waiting = iter(files)
+        # A bounded window of tasks (a few files each) in flight: results wait in memory.
+        tasks = (files[i : i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK))
         in_flight = deque(
-            pool.apply_async(_prepare_path, (path,))
-            for path in itertools.islice(waiting, PREPARE_AHEAD * workers)
+            pool.apply_async(_prepare_paths, (chunk,))
+            for chunk in itertools.islice(tasks, TASKS_AHEAD * workers)
         )
         while in_flight:
-            prepared = in_flight.popleft().get()
-            following = next(waiting, None)
+            done = in_flight.popleft().get()
+            following = next(tasks, None)
             if following is not None:
-                in_flight.append(pool.apply_async(_prepare_path, (following,)))
-            yield prepared
+                in_flight.append(pool.apply_async(_prepare_paths, (following,)))
+            yield from done
 
 
 class _StoreGroup:

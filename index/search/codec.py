@@ -30,6 +30,7 @@ __all__ = [
     "InliningCodec",
     "analyze_text",
     "encode_positions",
+    "one_position",
     "posting_weights",
 ]
 
@@ -59,28 +60,31 @@ def posting_weights(values: Sequence[bytes], boost: float) -> list[float]:
 @dataclass(frozen=True, slots=True)
 class FieldPostings:
     """One field of one document, analyzed: its length in tokens, and each term's encoded
-    positions (see :func:`encode_positions`)."""
+    positions (see :func:`encode_positions`), or its one position as an int."""
 
     length: int
-    terms: Mapping[str, bytes]
+    terms: Mapping[str, bytes | int]
 
 
 def analyze_text(text: str, bigrams: Set[str]) -> FieldPostings:
-    """A bigram field's postings for ``text``: each term's encoded positions, and its length."""
+    """A bigram field's postings for ``text``: each term's encoded positions, and its length.
+
+    A term seen once (most are) gets its position as an int: it crosses to the importing
+    process as a small int, and there :func:`one_position` gives the one shared encoding.
+    """
     terms = index_terms(text, bigrams)
-    one = _one_position()
     return FieldPostings(
         sum(map(len, terms.values())),
         {
-            term: one[pos[0]] if len(pos) == 1 and pos[0] < 0x10000 else encode_positions(pos)
+            term: pos[0] if len(pos) == 1 and pos[0] < 0x10000 else encode_positions(pos)
             for term, pos in terms.items()
         },
     )
 
 
 @cache
-def _one_position() -> list[bytes]:
-    """``encode_positions([p])`` for every p below 65536 (most postings have one position)."""
+def one_position() -> list[bytes]:
+    """``encode_positions([p])`` for every p below 65536, made once and shared."""
     return [encode_positions([position]) for position in range(0x10000)]
 
 
