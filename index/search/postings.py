@@ -27,7 +27,7 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.matching import FilterMatcher
 from whoosh.reading import TermNotFound
 
-__all__ = ["Block", "TermPostings", "open_postings"]
+__all__ = ["Block", "TermPostings", "open_postings", "postings_of"]
 
 _INT = struct.Struct("!i")  # Whoosh's block length
 
@@ -164,6 +164,12 @@ def open_postings(reader: Any, fieldname: str, text: str) -> TermPostings | None
         terminfo = reader.term_info(fieldname, term)
     except (ValueError, TermNotFound):
         return None
+    return postings_of(reader, fieldname, term, terminfo)
+
+
+def postings_of(reader: Any, fieldname: str, term: bytes, terminfo: Any) -> TermPostings:
+    """The postings of a term whose term info was already read."""
+    field = reader.schema[fieldname]
     doc_frequency = int(terminfo.doc_frequency())
     postfile = getattr(getattr(reader, "_terms", None), "_postfile", None)
     if isinstance(terminfo, W3TermInfo) and postfile is not None:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.fields import ID
 from whoosh.formats import Existence
 
-from index.search.postings import open_postings
+from index.search.postings import postings_of
 from index.search.reader_cache import ReaderCache
 
 __all__ = ["ColumnMatches", "TermColumn", "has_one_term", "term_column"]
@@ -39,15 +40,15 @@ class TermColumn:
     def __init__(self, reader: Any, fieldname: str) -> None:
         field = reader.schema[fieldname]
         self.weight = float(field.format.field_boost)
-        self.terms: list[bytes] = list(reader.lexicon(fieldname))  # ascending
+        self.terms: list[bytes] = []  # ascending
         self.ranks = array("i", [-1]) * int(reader.doc_count_all())
         self.counts: list[int] = []
         self._to_bytes = field.to_bytes
-        for rank, term in enumerate(self.terms):
-            postings = open_postings(reader, fieldname, term.decode("utf-8"))
-            ids = postings.ids() if postings is not None else []
+        for term, ids in _term_documents(reader, fieldname):
+            rank = len(self.terms)
             for docnum in ids:
                 self.ranks[docnum] = rank
+            self.terms.append(term)
             self.counts.append(len(ids))
 
     def ranks_in(self, query: wq.TermRange) -> range:
@@ -71,6 +72,31 @@ class TermColumn:
         if isinstance(ranks, range):
             return sum(self.counts[ranks.start : ranks.stop])
         return sum(count for rank, count in enumerate(self.counts) if rank in ranks)
+
+
+def _term_documents(reader: Any, fieldname: str) -> Iterator[tuple[bytes, Sequence[int]]]:
+    """Each term of the field in order, with its documents: a date holds a few documents a
+    segment, mostly inlined in the term table, which one pass over the table reads."""
+    field = reader.schema[fieldname]
+    for raw, terminfo in _field_items(reader, fieldname):
+        term = raw if isinstance(raw, bytes) else field.to_bytes(raw)
+        if isinstance(terminfo, W3TermInfo) and terminfo.is_inlined():
+            yield term, terminfo.inlined_postings()[0]
+            continue
+        yield term, postings_of(reader, fieldname, term, terminfo).ids()
+
+
+def _field_items(reader: Any, fieldname: str) -> Iterator[tuple[Any, Any]]:
+    """(term, term info) of the field in order: straight from Whoosh's term table when it
+    has one (the reader's own ``iter_field`` looks every term up again)."""
+    terms = getattr(reader, "_terms", None)
+    if terms is None or not hasattr(terms, "items_from"):
+        yield from reader.iter_field(fieldname)
+        return
+    for (name, term), terminfo in terms.items_from(fieldname, b""):
+        if name != fieldname:
+            return
+        yield term, terminfo
 
 
 def term_column(reader: Any, fieldname: str) -> TermColumn:
