@@ -35,9 +35,12 @@ def everything(reader: IndexReader) -> dict[str, Any]:
         for field, term, docnum, weight, value in reader.iter_postings()
     ]
     terms = [
-        (field, term, info.weight(), info.doc_frequency(), info.min_length(), info.max_length())
-        + (info.max_weight(), info.min_id(), info.max_id(), info.is_inlined())
-        for (field, term), info in ((key, reader.term_info(*key)) for key in reader.all_terms())
+        (
+            *key,
+            *(info.weight(), info.doc_frequency(), info.min_length(), info.max_length()),
+            *(info.max_weight(), info.min_id(), info.max_id(), info.is_inlined()),
+        )
+        for key, info in ((key, reader.term_info(*key)) for key in reader.all_terms())
     ]
     return {
         "terms": terms,
