@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -118,20 +119,27 @@ def test_an_interrupted_import_leaves_whole_articles_and_the_index_catches_up(
         assert reopened.search("鲁迅").total == 1
 
 
+def fail_insert(library: Library, at_call: int) -> Callable[..., int | None]:
+    """Make the library's ``insert_article`` raise on its ``at_call``-th call; returns the
+    original, to put back."""
+    original = library.database.insert_article
+    calls = 0
+
+    def failing(*args: object, **kwargs: object) -> int | None:
+        nonlocal calls
+        calls += 1
+        if calls == at_call:
+            raise RuntimeError("disk gone")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    library.database.insert_article = failing  # type: ignore[method-assign]
+    return original
+
+
 def test_a_failure_inside_a_file_rolls_back_that_whole_file(tmp_path: Path) -> None:
     paths = touch_files(tmp_path, ["a.txt"])
     with Library(tmp_path / "lib") as library:
-        original = library.database.insert_article
-        inserted = 0
-
-        def fail_on_second(*args: object, **kwargs: object) -> int | None:
-            nonlocal inserted
-            inserted += 1
-            if inserted == 2:
-                raise RuntimeError("boom")
-            return original(*args, **kwargs)  # type: ignore[arg-type]
-
-        library.database.insert_article = fail_on_second  # type: ignore[method-assign]
+        fail_insert(library, at_call=2)
         with pytest.raises(RuntimeError):
             import_fake(library, paths)
         assert library.article_count() == 0
@@ -154,17 +162,7 @@ def test_a_file_that_fails_to_store_is_undone_whole_and_earlier_files_are_kept(
     paths = touch_files(tmp_path, ["a.txt", "b.txt"])  # both files share one transaction
     files = {"a.txt": [WEATHER], "b.txt": [LU_XUN, BANK]}
     with Library(tmp_path / "lib") as library:
-        original = library.database.insert_article
-        inserted = 0
-
-        def fail_inside_b(*args: object, **kwargs: object) -> int | None:
-            nonlocal inserted
-            inserted += 1
-            if inserted == 3:  # BANK, after LU_XUN of the same file was inserted
-                raise RuntimeError("disk gone")
-            return original(*args, **kwargs)  # type: ignore[arg-type]
-
-        library.database.insert_article = fail_inside_b  # type: ignore[method-assign]
+        original = fail_insert(library, at_call=3)  # BANK, after LU_XUN of the same file
         with pytest.raises(RuntimeError):
             run_import(library.database, library.index, paths, process=fake_pipeline(files))
         library.database.insert_article = original  # type: ignore[method-assign]
