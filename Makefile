@@ -32,14 +32,19 @@ bench: $(STAMP)
 	$(BIN)/python bench/repair_quality.py
 	$(BIN)/python bench/repair_speed.py
 
-# Library import and search at 10k articles (docs/performance.md); takes several minutes.
+# Library import (with an incremental import), search and GUI at 10k articles; writes the
+# figures into docs/performance.md. Takes about ten minutes. For 100k: make_archive.py 100000
+# (or part of it, then bench/fill_archive.py 100000) and the same commands.
 BENCH_DIR := build/bench
 bench-library: $(STAMP)
 	$(BIN)/python bench/make_archive.py 10000 $(BENCH_DIR)/archive-10k
+	$(BIN)/python bench/make_archive.py 1000 $(BENCH_DIR)/archive-1k-new --seed 77
 	$(BIN)/python bench/bench_import.py --archive $(BENCH_DIR)/archive-10k \
-		--naive-sample 1000 --keep $(BENCH_DIR)/library-10k
+		--incremental $(BENCH_DIR)/archive-1k-new --keep $(BENCH_DIR)/library-10k --write-docs
 	$(BIN)/python bench/bench_search.py $(BENCH_DIR)/library-10k \
-		--archive $(BENCH_DIR)/archive-10k --queries 300 --recall-queries 300 --runs 3
+		--archive $(BENCH_DIR)/archive-10k --runs 3 --write-docs
+	rm -rf $(BENCH_DIR)/library-10k-gui && cp -r $(BENCH_DIR)/library-10k $(BENCH_DIR)/library-10k-gui
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_gui.py $(BENCH_DIR)/library-10k-gui --runs 5
 
 # A long fuzz of read, split, repair and import (CI runs the same tests with 30 examples each).
 FUZZ_EXAMPLES ?= 2000
