@@ -152,27 +152,6 @@ class _InliningPostingsWriter(whoosh3.W3PostingsWriter):  # type: ignore[misc]
         return super().finish_postings()
 
 
-class CompactTermInfo(whoosh3.W3TermInfo):  # type: ignore[misc]
-    """Whoosh's term info, with inlined postings pickled in protocol 5 instead of 2 (half the
-    bytes: protocol 2 spells every ``bytes`` value as a call to ``codecs.encode``). Whoosh
-    reads it back unchanged: ``pickle.loads`` takes any protocol."""
-
-    def to_bytes(self) -> bytes:
-        if not self.is_inlined():
-            return bytes(super().to_bytes())
-        head = self._struct.pack(
-            True,
-            self._weight,
-            self._df,
-            0 if self._minlength is None else length_to_byte(self._minlength),
-            length_to_byte(self._maxlength),
-            self._maxweight,
-            self._minid,
-            self._maxid,
-        )
-        return bytes(head + pickle.dumps(self._inlined, _PICKLE_PROTOCOL))
-
-
 class BulkPostingsWriter(_InliningPostingsWriter):
     """Writes a whole posting list in one call (see :mod:`index.search.segment_writer`),
     in Whoosh's block layout but pickled in protocol 5 (a third of the bytes and a tenth
@@ -222,7 +201,7 @@ class BulkPostingsWriter(_InliningPostingsWriter):
         """
         if len(ids) <= self._inlinelimit:
             return _inlined_term_info(ids, weights, values, lengths)
-        self.start_postings(format_, CompactTermInfo())
+        self.start_postings(format_, whoosh3.W3TermInfo())
         limit = self._blocklimit
         count = len(ids)
         for start in range(0, count, limit):
@@ -244,8 +223,10 @@ class BulkPostingsWriter(_InliningPostingsWriter):
 def _inlined_term_info(
     ids: Sequence[int], weights: Sequence[float], values: Sequence[bytes], lengths: Sequence[int]
 ) -> bytes:
-    """What ``CompactTermInfo.to_bytes`` gives for postings inlined in the term table, made
-    directly: most terms have a few postings, and the term info objects cost ~10 µs each."""
+    """The term info of postings inlined in the term table, as ``W3TermInfo.to_bytes`` makes
+    it but pickled in protocol 5 (Whoosh's 2 spells every ``bytes`` value as a call to
+    ``codecs.encode``; ``pickle.loads`` reads either). Made directly: most terms have a few
+    postings, and a term info object costs ~10 µs."""
     term_lengths = list(map(lengths.__getitem__, ids))
     shortest = min(term_lengths)
     head: bytes = whoosh3.W3TermInfo._struct.pack(
