@@ -6,15 +6,22 @@ import gc
 import shutil
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import index as windex
+from whoosh.filedb.filestore import FileStorage
 
 from index.library.database import LibraryDatabase
-from index.library.index_manifest import changed_files, record_files
+from index.library.id_summary import indexed_summary
+from index.library.index_manifest import (
+    changed_files,
+    files_as_recorded,
+    read_manifest,
+    record_files,
+)
 from index.library.indexing import catch_up, document_for_row
 from index.library.lock import lock_is_held
 from index.search.engine import SearchIndex
@@ -24,13 +31,16 @@ __all__ = [
     "RebuildProgress",
     "break_stale_write_lock",
     "index_problem",
+    "index_vouched_for",
     "indexed_ids",
     "open_search_index",
     "rebuild_index",
 ]
 
-WRITE_LOCK = "MAIN_WRITELOCK"  # Whoosh's lock file for the index named MAIN
+INDEX_NAME = "MAIN"  # Whoosh's name of the index in the folder
+WRITE_LOCK = f"{INDEX_NAME}_WRITELOCK"  # Whoosh's lock file for it
 _REBUILD_CHUNK = 1000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,35 @@ def indexed_ids(folder: Path) -> Counter[int]:
         ix.close()
 
 
+def live_documents(folder: Path) -> int:
+    """How many live documents the index holds, from its table of contents alone."""
+    toc = windex.TOC.read(FileStorage(str(folder)), INDEX_NAME)
+    return sum(int(segment.doc_count()) for segment in toc.segments)
+
+
+def index_vouched_for(database: LibraryDatabase, folder: Path) -> bool:
+    """True if the manifest vouches that the index holds what the database marks as indexed.
+
+    The cheap check at open (no stored field read, no file checksummed): the folder holds
+    exactly the files the manifest recorded, with their sizes and modification times; the
+    manifest's summary of the ids the index held equals the summary of the ids the database
+    marks as indexed now; and the index's table of contents counts that many live documents.
+    The summary is recorded only when the index is known to hold exactly the indexed articles,
+    each once: after a full check or a rebuild and the catch-up, or after a session whose
+    writes all succeeded (``Library``). Every commit to the index adds files, and the
+    database marks articles indexed only after the index committed them, so a process that
+    dies after a commit, before the manifest is written again, leaves files the manifest
+    does not list. False means: check in full (:func:`index_problem`).
+    """
+    manifest = read_manifest(folder)
+    if manifest.articles is None or not files_as_recorded(folder, manifest):
+        return False
+    live = _tolerating_damage(lambda: live_documents(folder))
+    if isinstance(live, _Damage):
+        return False  # the full check says what is wrong
+    return live == manifest.articles.count and indexed_summary(database) == manifest.articles
+
+
 def index_problem(database: LibraryDatabase, folder: Path) -> str | None:
     """Why the index disagrees with the database, or None if it holds what it should.
 
@@ -64,11 +103,9 @@ def index_problem(database: LibraryDatabase, folder: Path) -> str | None:
     changed = changed_files(folder)
     if changed:
         return f"{len(changed)} of its files changed since they were checked ({changed[0]})"
-    with _damage_tolerated():
-        try:
-            counts = indexed_ids(folder)
-        except Exception as error:  # damaged files make Whoosh raise anything
-            return f"its files are damaged ({type(error).__name__})"
+    counts = _tolerating_damage(lambda: indexed_ids(folder))
+    if isinstance(counts, _Damage):
+        return f"its files are damaged ({counts.error})"
     twice = sum(1 for n in counts.values() if n > 1)
     if twice:
         return f"it holds {twice} articles more than once"
@@ -96,13 +133,25 @@ def break_stale_write_lock(folder: Path) -> bool:
     return True
 
 
-@contextmanager
-def _damage_tolerated() -> Iterator[None]:
-    """Whoosh leaves files open when it fails on a damaged one: close them quietly."""
+@dataclass(frozen=True, slots=True)
+class _Damage:
+    error: str  # the type of the exception Whoosh raised
+
+
+def _tolerating_damage(action: Callable[[], T]) -> T | _Damage:
+    """What ``action`` returns, or what it raised: damaged files make Whoosh raise anything.
+
+    Whoosh leaves files open when it fails on a damaged one: they are closed here, quietly
+    (a garbage collection, ~25 ms in a large process, so only after a failure).
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
-        yield
-        gc.collect()
+        try:
+            return action()
+        except Exception as error:
+            damage = _Damage(type(error).__name__)
+        gc.collect()  # the failure's frames are gone now: their open files can be closed
+    return damage
 
 
 def _reset(folder: Path) -> None:
@@ -148,17 +197,16 @@ def open_search_index(
     """
     break_stale_write_lock(folder)
     reason: str | None = None
-    with _damage_tolerated():
-        try:
-            index = SearchIndex(folder)
-        except Exception as error:  # damaged files make Whoosh raise anything
-            reason = f"the search index cannot be opened ({type(error).__name__})"
-    if reason is not None:
+    opened = _tolerating_damage(lambda: SearchIndex(folder))
+    if isinstance(opened, _Damage):
+        reason = f"the search index cannot be opened ({opened.error})"
         _reset(folder)
-        index = SearchIndex(folder)
+        opened = SearchIndex(folder)
+    index = opened
     if reason is None and index.was_rebuilt:
         reason = "the search index is missing or was made by another version"
-    elif reason is None:
+    vouched = reason is None and index_vouched_for(database, folder)
+    if reason is None and not vouched:
         problem = index_problem(database, folder)
         if problem is not None:
             reason = f"the search index is damaged: {problem}"
@@ -169,6 +217,8 @@ def open_search_index(
     if reason is not None and database.all_ids():
         rebuild_index(database, index, reason, progress)
     # Checked against the database above, or rebuilt from it: no second count needed.
-    catch_up(database, index, verified=True)
-    record_files(folder)
+    caught_up = catch_up(database, index, verified=True)
+    if not vouched or caught_up:
+        # Every article is now in the index once: what the manifest may vouch for next time.
+        record_files(folder, indexed_summary(database))
     return index

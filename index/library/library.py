@@ -9,6 +9,7 @@ from pathlib import Path
 from index.library.database import LibraryDatabase, SortKey, TagFilter
 from index.library.errors import LibraryError
 from index.library.health import RebuildCallback, open_search_index
+from index.library.id_summary import indexed_summary
 from index.library.index_manifest import record_files
 from index.library.indexing import reindex
 from index.library.location import resolve_library_dir
@@ -69,6 +70,10 @@ class Library:
             raise LibraryError(f"cannot lock the library {folder}: {error}") from error
         self.index_behind = False
         self.index_checked = not defer_index_check or self.read_only
+        # _index_agrees: the index holds exactly the articles the database marks as indexed
+        # (checked at open; every write since committed the index before marking the
+        # database). _index_written: written since its manifest was last recorded.
+        self._index_agrees = self._index_written = False
         try:
             self.index = (
                 self._open_index(progress) if self.index_checked else self._unchecked(progress)
@@ -104,7 +109,9 @@ class Library:
         try:
             if self.read_only:
                 return SearchIndex(folder)
-            return open_search_index(folder, self.database, progress)
+            index = open_search_index(folder, self.database, progress)
+            self._index_agrees = True
+            return index
         except IndexBusyError:
             self.index_behind = True
             return SearchIndex(folder)
@@ -127,20 +134,31 @@ class Library:
         holds it, the library opens read-only (``read_only``) when ``wait`` is None, else we
         wait up to ``wait`` seconds (telling ``on_wait``) and raise
         :class:`LibraryBusyError`. A writer checks the search index and rebuilds it from the
-        database if it is lost or damaged, reporting to ``progress``; reading all of the
-        index, that takes seconds at 100k articles, so ``defer_index_check`` leaves it to
-        :meth:`check_index` (the database can be read meanwhile, the index not).
+        database if it is lost or damaged, reporting to ``progress``. Usually the index's
+        manifest vouches for it in milliseconds (``health.index_vouched_for``); when it
+        cannot (after a crash, or a damaged or copied index) the check reads all of the index,
+        seconds at 100k articles, so ``defer_index_check`` leaves it to :meth:`check_index`
+        (the database can be read meanwhile, the index not).
         """
         return cls(resolve_library_dir(folder), progress, wait, on_wait, defer_index_check)
 
     def close(self) -> None:
         try:
             self.index.close()
-            if not self.read_only:
-                record_files(self.folder / INDEX_FOLDER)  # what this session wrote is sound
+            self._record_manifest()
             self.database.close()
         finally:
             self.lock.release()
+
+    def _record_manifest(self) -> None:
+        """After writing to the index: record its files (what this session wrote is sound)
+        and, if it still agrees with the database, the summary that lets the next open skip
+        the full check. An index never checked in this session keeps its manifest."""
+        if self.read_only or not self.index_checked or not self._index_written:
+            return
+        agreed = indexed_summary(self.database) if self._index_agrees else None
+        record_files(self.folder / INDEX_FOLDER, agreed)
+        self._index_written = False
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -173,13 +191,20 @@ class Library:
         from index.library.importer import run_import  # the repair pipeline loads slowly
 
         self._require_writable()
+        self._index_written = True
         if procs is None:
             cores = os.cpu_count() or 1
             procs = max(2, cores) if cores >= 2 else 1
         try:
-            return run_import(self.database, self.index, paths, progress, cancel, workers=procs)
+            summary = run_import(self.database, self.index, paths, progress, cancel, workers=procs)
         except IndexBusyError as error:
+            self._index_agrees = False
             raise LibraryError(f"the library {self.folder} is busy: {error}") from error
+        except BaseException:
+            self._index_agrees = False  # it may have committed articles it did not mark
+            raise
+        self._record_manifest()  # a later crash still leaves the next open its fast path
+        return summary
 
     # Reading -------------------------------------------------------------------------------
 
@@ -275,7 +300,12 @@ class Library:
             raise LibraryError(f"no article with id {article_id} in {self.folder}")
 
     def _reindex(self, article_id: int) -> None:
+        self._index_written = True
         try:
             reindex(self.database, self.index, [article_id])
         except IndexBusyError:
+            self._index_agrees = False
             self.database.mark_indexed([article_id], indexed=False)  # caught up on next open
+        except BaseException:
+            self._index_agrees = False
+            raise
