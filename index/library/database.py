@@ -242,11 +242,28 @@ class LibraryDatabase:
         if blobs.repairs is not None:
             execute(
                 "INSERT INTO repairs (article_id, count, data) VALUES (?, ?, ?)",
-                (article_id, len(article.repairs), blobs.repairs),
+                (article_id, blobs.repair_count, blobs.repairs),
             )
-        for tag in dict.fromkeys(tags):
-            self._attach_tag(article_id, tag)
+        self._tag_new_article(article_id, tags)
         return article_id
+
+    def _tag_new_article(self, article_id: int, tags: Sequence[Tag]) -> None:
+        """Attach tags to an article just inserted: as it has no tags yet, each distinct tag
+        is new to it and its count can go up as the tag is looked up (two statements a tag
+        instead of :meth:`_attach_tag`'s three; tagging is a third of storing's SQL)."""
+        execute = self.db.conn.execute
+        links = []
+        for tag in dict.fromkeys(tags):
+            tag_id = execute(
+                "INSERT INTO tags (kind, name, article_count) VALUES (?, ?, 1)"
+                " ON CONFLICT (kind, name) DO UPDATE SET article_count = article_count + 1"
+                " RETURNING id",
+                (tag.kind, tag.name),
+            ).fetchone()[0]
+            links.append((article_id, tag_id, tag.kind))
+        self.db.conn.executemany(
+            "INSERT INTO article_tags (article_id, tag_id, kind) VALUES (?, ?, ?)", links
+        )
 
     def _attach_tag(self, article_id: int, tag: Tag) -> bool:
         execute = self.db.conn.execute

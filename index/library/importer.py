@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing
 import threading
@@ -73,7 +74,12 @@ class _IndexFeed:
 
 @dataclass(frozen=True, slots=True)
 class PreparedArticle:
-    """An article ready to store and index: its fingerprint, tags and search postings."""
+    """An article ready to store and index: its fingerprint, tags and search postings.
+
+    ``article`` comes without its raw text and repairs: they travel encoded in ``blobs``
+    (pickling ~440 repair records per article back from a worker cost more CPU than
+    compressing them).
+    """
 
     article: Article
     fingerprint: str
@@ -98,9 +104,9 @@ def prepare(result: FileResult, bigrams: Set[str]) -> PreparedFile:
         tags = extract_tags(article)
         document = document_for_article(0, article, [tag.name for tag in tags])
         postings = document.analyze(bigrams)
-        prepared.append(
-            PreparedArticle(article, fingerprint(article), tags, postings, stored_blobs(article))
-        )
+        blobs = stored_blobs(article)
+        lean = dataclasses.replace(article, raw="", repairs=[])
+        prepared.append(PreparedArticle(lean, fingerprint(article), tags, postings, blobs))
     return PreparedFile(result.path, result.error, prepared)
 
 
