@@ -6,11 +6,17 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+import pypinyin.pinyin_dict
 from pypinyin.pinyin_dict import pinyin_dict
 
 _TONED_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 _U_UMLAUT = str.maketrans("ǖǘǚǜü", "vvvvv")
 SYLLABLE = f"[a-z{_TONED_LETTERS}]{{1,7}}"
+
+
+def pinyin_dict_file() -> str:
+    """The file pypinyin's readings come from (tables derived from it are cached by it)."""
+    return str(pypinyin.pinyin_dict.__file__)
 
 
 def toneless(syllable: str) -> str:

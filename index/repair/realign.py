@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TypeAlias
 
 from index.chinese_script import simplified_only, traditional_only
@@ -35,10 +36,12 @@ from index.repair.pinyin import (
     BROKEN_ANNOTATION,
     SYLLABLE,
     is_annotation_syllable,
+    pinyin_dict_file,
     readings,
     toneless,
 )
 from index.repair.pinyin import reading_match as _reading_match
+from index.table_cache import cached_table
 
 IN_STEP = -1
 _BOUNDARY_PUNCT = ",!:;()?"
@@ -121,6 +124,11 @@ def _most_frequent(codes: Iterator[tuple[int, int]]) -> tuple[str, ...]:
 @cache
 def _syllable_index() -> dict[str, tuple[tuple[int, str, str], ...]]:
     """Toneless syllable -> (code, character, toned reading) for every two-byte character."""
+    source = Path(pinyin_dict_file())
+    return cached_table("gbk-syllables", [source], _build_syllable_index)
+
+
+def _build_syllable_index() -> dict[str, tuple[tuple[int, str, str], ...]]:
     index: dict[str, list[tuple[int, str, str]]] = {}
     for code, char in two_byte_table()[0].items():
         for reading in readings(char):

@@ -6,6 +6,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
+
+from index.table_cache import cached_table
 
 __all__ = ["MAX_TOPICS", "MIN_TOPICS", "idf_table", "pick_topics"]
 
@@ -31,7 +34,12 @@ _RELATIVE_CUTOFF = 0.25
 def idf_table() -> tuple[dict[str, float], float]:
     """jieba's IDF values and their median (for words the table lacks)."""
     # Not ``import jieba.analyse``: that loads the table itself and leaves the file open.
-    path = files("jieba").joinpath("analyse", "idf.txt")
+    path = Path(str(files("jieba").joinpath("analyse", "idf.txt")))
+    table, median = cached_table("jieba-idf", [path], lambda: _read_idf(path))
+    return table, median
+
+
+def _read_idf(path: Path) -> tuple[dict[str, float], float]:
     table: dict[str, float] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:
