@@ -33,6 +33,8 @@ class Bm25:
         self.weighting = weighting
         self.k1 = float(weighting.K1)
         self._norms: dict[str, list[float]] = {}
+        self._factors: dict[tuple[str, str], float | None] = {}  # None: the field is unscored
+        self._codes: dict[tuple[int, str], bytes] = {}  # by reader (alive while searching)
 
     def term_scores(
         self,
@@ -46,15 +48,27 @@ class Bm25:
 
         ``weights`` is the term's weight (frequency times field boost) by document number.
         """
-        if not self.searcher.schema[fieldname].scorable:  # Whoosh scores the weight
+        factor = self._factor(fieldname, text)
+        if factor is None:  # Whoosh scores the weight
             return [weights.get(d, 0.0) for d in docs]
-        factor = float(self.searcher.idf(fieldname, text)) * (self.k1 + 1)
         norms = self._length_norms(fieldname)
-        lengths = self._lengths(reader, fieldname)
+        key = (id(reader), fieldname)
+        lengths = self._codes.get(key)
+        if lengths is None:
+            lengths = self._codes[key] = self._lengths(reader, fieldname)
         return [
             factor * w / (w + norms[lengths[d]]) if (w := weights.get(d, 0.0)) else 0.0
             for d in docs
         ]
+
+    def _factor(self, fieldname: str, text: str) -> float | None:
+        """The term's idf times (K1 + 1); None if the field is not scored."""
+        key = (fieldname, text)
+        if key not in self._factors:
+            scorable = self.searcher.schema[fieldname].scorable
+            idf = float(self.searcher.idf(fieldname, text)) if scorable else 0.0
+            self._factors[key] = idf * (self.k1 + 1) if scorable else None
+        return self._factors[key]
 
     def block_bounds(
         self, fieldname: str, text: str, maxima: Sequence[tuple[float, int]]

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from index.search.bm25 import deleted_docs
 from index.search.plan import Clause, QueryPlan
 from index.search.postings import TermPostings
-from index.search.segment_search import SegmentSearch, term_weights
+from index.search.segment_search import SegmentSearch
 from index.search.term_column import ColumnMatches
 
 __all__ = [
@@ -93,8 +92,7 @@ class Candidates:
         if self.passing is None:
             docs = self.docs
             for deferred in self.deferred:
-                having = term_weights(deferred.postings, docs)
-                docs = [d for d in docs if d in having]
+                docs = deferred.postings.having(docs)
             for clause in self.excluded:
                 docs = [d for d in docs if not self.segment.matches(clause, d)]
             passing = set(docs)
@@ -102,27 +100,42 @@ class Candidates:
                 if clause.is_phrase:
                     passing = self.segment.phrase_matches(clause, passing)
             self.passing = passing
+            # The ranking need not take the others one by one: the next is queued already.
+            rest = self.cursor + 1
+            every = self.docs
+            self.order[rest:] = [i for i in self.order[rest:] if every[i] in passing]
         return self.passing
 
 
 def required_order(segment: SegmentSearch, plan: QueryPlan) -> list[Clause] | None:
     """The required clauses, the one matching the fewest documents first; None if one
-    matches nothing in this segment."""
-    sizes = [segment.size(clause) for clause in plan.required]
-    if min(sizes) == 0:
+    matches nothing in this segment.
+
+    A range of a one-term field (``date:``) is checked in a column, with no block to
+    decode, so it comes right after the first clause, before any term is looked up. It
+    leads only if it matches fewer documents than the rarest term has blocks: else the
+    rarest term's windows (:mod:`index.search.windows`) can stop early, the range keeping
+    their documents as they open.
+    """
+    sizes = {id(clause): segment.size(clause) for clause in plan.required}
+    if min(sizes.values()) == 0:
         return None
-    order = sorted(range(len(sizes)), key=sizes.__getitem__)
-    return [plan.required[i] for i in order]
+    order = sorted(plan.required, key=lambda clause: sizes[id(clause)])
+    columns = [clause for clause in order if segment.is_column(clause)]
+    others = [clause for clause in order if not segment.is_column(clause)]
+    if not columns or not others:
+        return order
+    lead = driver(segment, others[0])
+    if lead is not None and sizes[id(columns[0])] >= lead.block_count:
+        return [others[0], *columns, *others[1:]]
+    return columns + others
 
 
 def driver(segment: SegmentSearch, clause: Clause) -> TermPostings | None:
     """The rarest term of a term clause (its documents are where candidates start)."""
     if clause.expand is not None:
         return None
-    return min(
-        (p for _, p in segment.clause_postings(clause) if p is not None),
-        key=lambda p: p.doc_frequency,
-    )
+    return segment.by_frequency(clause)[0][1]
 
 
 def start_documents(segment: SegmentSearch, clause: Clause) -> list[int]:
@@ -146,27 +159,27 @@ def find_candidates(
     the first clause of ``order``, which need not be checked; ``with_optional``: score the
     optional clauses, else none of them matches these documents; ``defer``: leave common
     terms and exclusions to :meth:`Candidates.refine`."""
-    deleted = deleted_docs(segment.reader)
+    deleted = segment.deleted
     if deleted:
         docs = [d for d in docs if d not in deleted]
     weights: list[tuple[str, str, dict[int, float]]] = []
     later: list[tuple[str, str, TermPostings]] = []
+    lead = driver(segment, order[0]) if from_first else None  # ``docs`` all have it
     for clause in order:
         if clause.expand is not None:
             if clause is not order[0] or not from_first:
                 docs = _matching(segment.expanded_scores(clause), docs)
             continue
-        by_frequency = sorted(
-            segment.clause_postings(clause), key=lambda t: t[1].doc_frequency if t[1] else 0
-        )
-        for term, postings in by_frequency:
+        for term, postings in segment.by_frequency(clause):
             assert postings is not None  # the clause's size was not 0
             if defer and weights and _costly(postings, docs):
                 later.append((clause.fieldname, term, postings))
                 continue
-            having = term_weights(postings, docs)
-            docs = [d for d in docs if d in having]
-            weights.append((clause.fieldname, term, having))
+            if postings is lead:
+                postings.table(docs)
+            else:
+                docs = postings.having(docs)
+            weights.append((clause.fieldname, term, postings.weights))
     excluded = plan.excluded
     if not (defer and len(docs) > _DEFER_ABOVE):
         for clause in excluded:
@@ -176,7 +189,7 @@ def find_candidates(
         return None
     candidates = Candidates(segment, docs, excluded=list(excluded))
     candidates.deferred = [_deferred(segment, docs, *term) for term in later]
-    _score(candidates, plan if with_optional else replace(plan, optional=[]), weights)
+    _score(candidates, plan, plan.optional if with_optional else [], weights)
     return candidates
 
 
@@ -207,10 +220,13 @@ def _deferred(
 
 
 def _score(
-    candidates: Candidates, plan: QueryPlan, weights: list[tuple[str, str, dict[int, float]]]
+    candidates: Candidates,
+    plan: QueryPlan,
+    optional: list[Clause],
+    weights: list[tuple[str, str, dict[int, float]]],
 ) -> None:
     """Each candidate's score: its required clauses (deferred terms at their bound), plus 1
-    per exclusion (as Whoosh counts a NOT), plus the optional clauses whose terms it has
+    per exclusion (as Whoosh counts a NOT), plus the ``optional`` clauses whose terms it has
     (their phrases not checked yet)."""
     segment, docs = candidates.segment, candidates.docs
     bm25, reader = segment.bm25, segment.reader
@@ -228,7 +244,7 @@ def _score(
                 scores = [s + weight for s in scores]
             else:
                 scores = [s + matched[d] for s, d in zip(scores, docs, strict=True)]
-    for clause in plan.optional:
+    for clause in optional:
         extra = optional_scores(segment, clause, docs)
         if extra:
             candidates.optional.append((clause, extra))
@@ -248,9 +264,8 @@ def optional_scores(segment: SegmentSearch, clause: Clause, docs: list[int]) -> 
     for term, postings in segment.clause_postings(clause):
         if postings is None:
             return {}
-        weights = term_weights(postings, having)
-        having = [d for d in having if d in weights]
-        by_term.append((term, weights))
+        having = postings.having(having)
+        by_term.append((term, postings.weights))
     totals = [0.0] * len(having)
     for term, weights in by_term:
         add = segment.bm25.term_scores(segment.reader, clause.fieldname, term, weights, having)

@@ -18,7 +18,7 @@ import pickle
 import struct
 import zlib
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -30,6 +30,10 @@ from whoosh.reading import TermNotFound
 __all__ = ["Block", "TermPostings", "open_postings", "postings_of"]
 
 _INT = struct.Struct("!i")  # Whoosh's block length
+_FRAMED = b"\x80\x05\x95"  # a pickle in protocol 5 opening with a frame: its length follows
+_FRAME = struct.Struct("<Q")
+# Read all the blocks a run of documents spans once the documents outnumber them this much.
+_BULK_RATIO = 2
 
 
 @dataclass(slots=True)
@@ -47,35 +51,41 @@ class Block:
         return index if index < len(ids) and ids[index] == docnum else -1
 
 
-@dataclass(frozen=True, slots=True)
-class _Extent:
-    """Where a block's data lives in the postings file, and what its header says."""
+@dataclass(slots=True)
+class _Extents:
+    """Where each block of a posting list lives in the postings file, and what its header
+    says: one list per field, one entry per block."""
 
-    last_id: int
-    count: int
-    data_start: int
-    data_end: int
-    compressed: bool
-    max_weight: float = 0.0  # the highest weight in the block
-    min_length: int = 0  # the shortest field length in the block, as Whoosh's byte code
+    last_ids: list[int]
+    counts: list[int]
+    starts: list[int]  # of the block's data
+    ends: list[int]
+    compressed: list[bool]
+    max_weights: list[float]  # the highest weight in the block
+    min_lengths: list[int]  # the shortest field length in the block, as Whoosh's byte code
 
 
 class TermPostings:
     """One term's postings in one segment: block headers read at once, blocks on demand."""
 
     def __init__(
-        self, doc_frequency: int, extents: list[_Extent], source: Any, value_size: int = -1
+        self, doc_frequency: int, extents: _Extents, source: Any, value_size: int = -1
     ) -> None:
         self.doc_frequency = doc_frequency
         self._value_size = value_size  # of each posting's value, if fixed (joined in a block)
         self._extents = extents
-        self._last_ids = [extent.last_id for extent in extents]
+        self._last_ids = extents.last_ids
         self._source = source  # the postings file, or a ready Block
+        self._buffer = getattr(source, "_buf", None)  # a BufferFile's bytes: sliced, no copy
         self._blocks: dict[int, Block] = {}
+        self.weights: dict[int, float] = {}  # by document number, of the blocks tabled
+        self._tabled: set[int] = set()
+        self.values: dict[int, Any] = {}  # by document number, of the blocks listed
+        self._listed: set[int] = set()
 
     @property
     def block_count(self) -> int:
-        return len(self._extents)
+        return len(self._last_ids)
 
     def block(self, index: int) -> Block:
         block = self._blocks.get(index)
@@ -84,27 +94,30 @@ class TermPostings:
         return block
 
     def _decode(self, index: int) -> Block:
-        if isinstance(self._source, Block):
-            return self._source
-        extent = self._extents[index]
-        data = self._source.get(extent.data_start, extent.data_end - extent.data_start)
-        if extent.compressed:
+        source = self._source
+        if isinstance(source, Block):
+            return source
+        extents = self._extents
+        start, end = extents.starts[index], extents.ends[index]
+        buffer = self._buffer
+        data = buffer[start:end] if buffer is not None else source.get(start, end - start)
+        if extents.compressed[index]:
             data = zlib.decompress(data)
         deltas, weights, values = pickle.loads(data)
         ids = list(accumulate(deltas))
         if weights is None:
-            weights = (1.0,) * extent.count
+            weights = (1.0,) * len(ids)
         elif isinstance(weights, float):
-            weights = (weights,) * extent.count
+            weights = (weights,) * len(ids)
         if values is None:
-            values = (None,) * extent.count
+            values = (None,) * len(ids)
         elif isinstance(values, bytes) and self._value_size > 0:
             size = self._value_size
             values = [values[i : i + size] for i in range(0, len(values), size)]
         return Block(ids, weights, values)
 
     def blocks(self) -> list[Block]:
-        return [self.block(i) for i in range(len(self._extents))]
+        return [self.block(i) for i in range(len(self._last_ids))]
 
     def ids(self) -> list[int]:
         """Every document number of the list (deleted documents included)."""
@@ -113,23 +126,57 @@ class TermPostings:
             ids.extend(block.ids)
         return ids
 
-    def weights_in(self, indexes: Iterable[int]) -> dict[int, float]:
-        """The weight of every posting of these blocks (decoded), by document number."""
-        table: dict[int, float] = {}
-        for index in indexes:
-            block = self.block(index)
-            table.update(zip(block.ids, block.weights, strict=True))
-        return table
+    def table(self, docs: Sequence[int]) -> dict[int, float]:
+        """:attr:`weights`, holding every posting of the blocks ``docs`` (ascending) may fall
+        in: a document of ``docs`` has the term if and only if the table has it.
+
+        The table grows over the search, each block added once: the windows of a search
+        overlap the same blocks of a common term, and each would otherwise build its own.
+        """
+        tabled, weights = self._tabled, self.weights
+        for index in self._blocks_for(docs):
+            if index not in tabled:
+                tabled.add(index)
+                block = self.block(index)
+                weights.update(zip(block.ids, block.weights, strict=True))
+        return weights
+
+    def value_table(self, docs: Sequence[int]) -> dict[int, Any]:
+        """:attr:`values` (each posting's encoded value, such as its positions), holding every
+        posting of the blocks ``docs`` (ascending) may fall in, as :meth:`table`."""
+        listed, values = self._listed, self.values
+        for index in self._blocks_for(docs):
+            if index not in listed:
+                listed.add(index)
+                block = self.block(index)
+                values.update(zip(block.ids, block.values, strict=True))
+        return values
+
+    def _blocks_for(self, docs: Sequence[int]) -> Sequence[int]:
+        """The blocks ``docs`` (ascending) may fall in: all those their span crosses, or,
+        if they are few for that span, those they fall in."""
+        if not docs:
+            return ()
+        blocks: Sequence[int] = self.blocks_between(docs[0], docs[-1])
+        if len(docs) < _BULK_RATIO * len(blocks):
+            blocks = self.blocks_holding(docs)
+        return blocks
+
+    def having(self, docs: Sequence[int]) -> list[int]:
+        """Those of ``docs`` (ascending) that have the term."""
+        table = self.table(docs)
+        return [d for d in docs if d in table]
 
     def blocks_holding(self, docs: Sequence[int]) -> list[int]:
         """The indexes of the blocks that may hold any of ``docs`` (ascending)."""
-        last_ids, count = self._last_ids, len(self._extents)
+        last_ids = self._last_ids
+        count = len(last_ids)
         return sorted({i for i in (bisect_left(last_ids, d) for d in docs) if i < count})
 
     def blocks_between(self, first: int, last: int) -> range:
         """The indexes of the blocks that may hold documents from ``first`` to ``last``."""
         low = bisect_left(self._last_ids, first)
-        high = min(bisect_left(self._last_ids, last), len(self._extents) - 1)
+        high = min(bisect_left(self._last_ids, last), len(self._last_ids) - 1)
         return range(low, max(low, high + 1))
 
     def find(self, docnum: int) -> tuple[Block, int] | None:
@@ -148,12 +195,13 @@ class TermPostings:
 
     def block_counts(self) -> list[int]:
         """The number of postings in each block."""
-        return [extent.count for extent in self._extents]
+        return list(self._extents.counts)
 
     def block_maxima(self) -> list[tuple[float, int]]:
         """Each block's highest weight and shortest field length (byte code), from its header:
         what bounds the score of any of its documents."""
-        return [(extent.max_weight, extent.min_length) for extent in self._extents]
+        extents = self._extents
+        return list(zip(extents.max_weights, extents.min_lengths, strict=True))
 
 
 def open_postings(reader: Any, fieldname: str, text: str) -> TermPostings | None:
@@ -179,33 +227,52 @@ def postings_of(reader: Any, fieldname: str, term: bytes, terminfo: Any) -> Term
         offset, length = terminfo.extent()
         if isinstance(length, tuple):  # Whoosh 2.7 reads it back as a 1-tuple
             (length,) = length
-        data = postfile.get(offset, length)
         value_size = field.format.fixed_value_size() or -1
-        return TermPostings(doc_frequency, _extents(data, offset), postfile, value_size)
+        buffer = getattr(postfile, "_buf", None)  # a BufferFile's: read in place
+        if buffer is not None:
+            extents = _extents(buffer, 0, offset)
+        else:
+            extents = _extents(postfile.get(offset, length), offset, 0)
+        return TermPostings(doc_frequency, extents, postfile, value_size)
     matcher = reader.postings(fieldname, term)  # another codec: one posting at a time
     while isinstance(matcher, FilterMatcher):
         matcher = matcher.child
     return _single(doc_frequency, _read_all(matcher))
 
 
-def _extents(data: bytes, offset: int) -> list[_Extent]:
+def _extents(data: Any, base: int, start: int) -> _Extents:
     """The block headers of a posting list in Whoosh's layout (``W3LeafMatcher``): a magic
     number, then per block its length (negative for the last), a pickled header tuple
-    (count, last id, max weight, compression, min length, max length) and the data."""
-    if data[: len(WHOOSH3_HEADER_MAGIC)] != WHOOSH3_HEADER_MAGIC:
+    (count, last id, max weight, compression, min length, max length) and the data.
+
+    The list starts at ``start`` in ``data`` (a buffer), which starts at ``base`` in the
+    postings file.
+    """
+    position = start + len(WHOOSH3_HEADER_MAGIC)
+    if bytes(data[start:position]) != WHOOSH3_HEADER_MAGIC:
         raise ValueError("not a Whoosh 3 posting list")
-    stream = io.BytesIO(data)
-    position = len(WHOOSH3_HEADER_MAGIC)
-    extents: list[_Extent] = []
+    extents = _Extents([], [], [], [], [], [], [])
+    framed = len(_FRAMED) + _FRAME.size
     while True:
         (length,) = _INT.unpack_from(data, position)
-        stream.seek(position + _INT.size)
-        count, last_id, max_weight, compression, min_length, _ = pickle.load(stream)
-        end = position + _INT.size + abs(length)
-        start = offset + stream.tell()
-        extents.append(
-            _Extent(last_id, count, start, offset + end, bool(compression), max_weight, min_length)
-        )
+        head = position + _INT.size
+        end = head + abs(length)
+        if bytes(data[head : head + len(_FRAMED)]) == _FRAMED:  # our writer's: length known
+            (size,) = _FRAME.unpack_from(data, head + len(_FRAMED))
+            header_end = head + framed + size
+            header = pickle.loads(data[head:header_end])
+        else:  # Whoosh's own, in protocol 2: read up to its end
+            stream = io.BytesIO(data[head:end])
+            header = pickle.load(stream)
+            header_end = head + stream.tell()
+        count, last_id, max_weight, compression, min_length, _ = header
+        extents.last_ids.append(last_id)
+        extents.counts.append(count)
+        extents.starts.append(base + header_end)
+        extents.ends.append(base + end)
+        extents.compressed.append(bool(compression))
+        extents.max_weights.append(max_weight)
+        extents.min_lengths.append(min_length)
         if length < 0:
             return extents
         position = end
@@ -214,7 +281,8 @@ def _extents(data: bytes, offset: int) -> list[_Extent]:
 def _single(doc_frequency: int, block: Block) -> TermPostings:
     last = block.ids[-1] if block.ids else -1
     top = max(block.weights, default=0.0)
-    return TermPostings(doc_frequency, [_Extent(last, len(block.ids), 0, 0, False, top)], block)
+    extents = _Extents([last], [len(block.ids)], [0], [0], [False], [top], [0])
+    return TermPostings(doc_frequency, extents, block)
 
 
 def _read_all(matcher: Any) -> Block:

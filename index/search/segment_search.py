@@ -8,37 +8,12 @@ from typing import Any
 
 from whoosh import query as wq
 
-from index.search.bm25 import Bm25
+from index.search.bm25 import Bm25, deleted_docs
 from index.search.plan import Clause
 from index.search.postings import TermPostings, open_postings
 from index.search.term_column import ColumnMatches, has_one_term, term_column
 
-__all__ = ["SegmentSearch", "term_weights"]
-
-# Read all the blocks a run of documents spans once the documents outnumber them this much.
-_BULK_RATIO = 2
-
-
-def term_weights(postings: TermPostings, docs: Sequence[int]) -> dict[int, float]:
-    """The term's weight in each of ``docs`` (ascending) that has it, in their order.
-
-    Few documents for the blocks they fall in: each is looked up in its block. Many: those
-    blocks are read into one table.
-    """
-    if not docs:
-        return {}
-    blocks: Sequence[int] = postings.blocks_between(docs[0], docs[-1])
-    if len(docs) < _BULK_RATIO * len(blocks):  # spread out: which blocks do they fall in?
-        blocks = postings.blocks_holding(docs)
-    if len(docs) >= _BULK_RATIO * len(blocks):
-        table = postings.weights_in(blocks)
-        return {d: table[d] for d in docs if d in table}
-    weights: dict[int, float] = {}
-    for d in docs:
-        found = postings.find(d)
-        if found is not None:
-            weights[d] = found[0].weights[found[1]]
-    return weights
+__all__ = ["SegmentSearch"]
 
 
 class SegmentSearch:
@@ -48,7 +23,9 @@ class SegmentSearch:
         self.reader = reader
         self.offset = offset
         self.bm25 = bm25
+        self.deleted = deleted_docs(reader)
         self._postings: dict[tuple[str, str], TermPostings | None] = {}
+        self._by_frequency: dict[int, list[tuple[str, TermPostings | None]]] = {}
         self._expansions: dict[Clause, list[tuple[str, TermPostings]]] = {}
         self._expanded_scores: dict[Clause, Mapping[int, float]] = {}
 
@@ -64,6 +41,16 @@ class SegmentSearch:
             terms = clause.scoring_terms
             return [(term, self.postings(clause.fieldname, term)) for term in terms]
         return list(self._expansion(clause))
+
+    def by_frequency(self, clause: Clause) -> list[tuple[str, TermPostings | None]]:
+        """The scoring terms of a term clause, rarest first (absent ones first of all)."""
+        key = id(clause)  # the plan holds its clauses while the search runs
+        found = self._by_frequency.get(key)
+        if found is None:
+            found = self._by_frequency[key] = sorted(
+                self.clause_postings(clause), key=lambda t: t[1].doc_frequency if t[1] else 0
+            )
+        return found
 
     def _expanded_texts(self, clause: Clause) -> list[str]:
         assert clause.expand is not None
@@ -81,6 +68,10 @@ class SegmentSearch:
                     found.append((text, postings))
             self._expansions[clause] = found
         return self._expansions[clause]
+
+    def is_column(self, clause: Clause) -> bool:
+        """Whether the clause is matched in a column (:mod:`index.search.term_column`)."""
+        return clause.expand is not None and has_one_term(self.reader, clause.fieldname)
 
     def size(self, clause: Clause) -> int:
         """At most how many documents match ``clause`` here (0: none)."""
@@ -140,22 +131,23 @@ class SegmentSearch:
         offset in the phrase); the phrase starts where all terms share a key. Set
         operations over all documents at once cost far less than checking them one by one.
         """
-        wanted = set(docs)
+        wanted = sorted(docs)
         decode = self.reader.schema[clause.fieldname].format.decode_positions
         starts: set[int] = set()
         for offset, term in enumerate(clause.terms):
             postings = self.postings(clause.fieldname, term)
             if postings is None or not wanted:
                 return set()
+            values = postings.value_table(wanted)
             keys: set[int] = set()
             for docnum in wanted:
-                found = postings.find(docnum)
-                if found is not None:
+                value = values.get(docnum)
+                if value is not None:
                     base = (docnum << 32) - offset
-                    keys.update(base + p for p in decode(found[0].values[found[1]]) if p >= offset)
+                    keys.update(base + p for p in decode(value) if p >= offset)
             starts = keys if offset == 0 else starts & keys
-            wanted = {key >> 32 for key in starts}
-        return wanted
+            wanted = sorted({key >> 32 for key in starts})
+        return set(wanted)
 
     def _positions(self, fieldname: str, text: str, docnum: int) -> Sequence[int]:
         postings = self.postings(fieldname, text)

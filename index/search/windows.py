@@ -10,8 +10,9 @@ blocks are never decoded.
 
 The title boost would add the largest title score to every window's bound, as titles with
 the word are spread over all of them. So the documents whose title has the query's terms
-(title lists are short: read whole) get a window each, bounded by their exact title score
-plus their block's bound, and the block windows leave them out and bound the body alone.
+(title lists are short: read whole) get windows of their own, one per block, bounded by
+their best exact title score plus the block's bound, and the block windows leave them out
+and bound the body alone.
 
 A query whose score cannot be bounded from headers (a prefix, which sums over many terms)
 or whose rarest term has few blocks gets one window holding all of its documents.
@@ -79,13 +80,18 @@ def segment_windows(segment: SegmentSearch, plan: QueryPlan, whole: bool = False
     titled = _optional_matches(segment, plan)
     bounds = _bounds(segment, plan, lead)
     sizes = lead.block_counts()
-    windows: list[Window] = []
-    for docnum, extra in titled.items():
+    by_block: dict[int, list[int]] = {}
+    for docnum in sorted(titled):
         block = bisect_left(lead.last_ids, docnum)
         if block < len(sizes) and bounds[block] > -math.inf:
-            sizes[block] -= 1
-            bound = (bounds[block] + extra) * (1 + _SLACK)
-            windows.append(Window(bound, segment, order, 1, members=[docnum], from_first=False))
+            by_block.setdefault(block, []).append(docnum)
+    windows: list[Window] = []
+    for block, members in by_block.items():
+        sizes[block] -= len(members)
+        bound = (bounds[block] + max(titled[d] for d in members)) * (1 + _SLACK)
+        windows.append(
+            Window(bound, segment, order, len(members), members=members, from_first=False)
+        )
     skip = titled.keys()
     windows += [
         Window(bound, segment, order, size, lead, block, skip=skip, with_optional=False)
