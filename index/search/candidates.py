@@ -86,7 +86,7 @@ class Candidates:
             score += exact[0] - deferred.bounds[index]
         return score
 
-    def check_all(self, plan: QueryPlan) -> set[int]:
+    def check_all(self, phrases: list[Clause]) -> set[int]:
         """The candidates that pass every check (deferred terms, exclusions, required
         phrases), found in one pass: cheaper than one by one once most fail."""
         if self.passing is None:
@@ -96,8 +96,8 @@ class Candidates:
             for clause in self.excluded:
                 docs = [d for d in docs if not self.segment.matches(clause, d)]
             passing = set(docs)
-            for clause in plan.required:
-                if clause.is_phrase:
+            for clause in phrases:
+                if passing:
                     passing = self.segment.phrase_matches(clause, passing)
             self.passing = passing
             # The ranking need not take the others one by one: the next is queued already.
@@ -273,10 +273,10 @@ def optional_scores(segment: SegmentSearch, clause: Clause, docs: list[int]) -> 
     return dict(zip(having, totals, strict=True))
 
 
-def has_phrases(candidates: Candidates, plan: QueryPlan, index: int) -> bool:
-    """Whether candidate ``index`` has each required phrase's terms side by side."""
+def has_phrases(candidates: Candidates, phrases: list[Clause], index: int) -> bool:
+    """Whether candidate ``index`` has each of ``phrases``' terms side by side."""
     docnum = candidates.docs[index]
     if candidates.passing is not None:
         return docnum in candidates.passing
     segment = candidates.segment
-    return all(segment.has_phrase(c, docnum) for c in plan.required if c.is_phrase)
+    return all(segment.has_phrase(clause, docnum) for clause in phrases)

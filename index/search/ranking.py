@@ -75,7 +75,8 @@ class _Ranking:
     def __init__(self, plan: QueryPlan, defer: bool) -> None:
         self.plan = plan
         self.defer = defer
-        self.phrases = any(clause.is_phrase for clause in plan.required)
+        self.phrase_order = plan.phrases()
+        self.phrases = bool(self.phrase_order)
         self.unsure = self.phrases  # whether a candidate may fail a check
         self._windows: list[tuple[float, int, Window]] = []
         self._order = counter()
@@ -167,7 +168,7 @@ class _Ranking:
         """Once most candidates fail (a phrase of two common characters: thousands of
         candidates, a handful of matches), check the rest of a window in one pass."""
         if self.checked >= _BULK_AFTER and self.passed * 4 < self.checked:
-            found.check_all(self.plan)
+            found.check_all(self.phrase_order)
 
     def _check(self, found: Candidates, index: int) -> float | None:
         """None if the candidate fails a required phrase, else the score its optional
@@ -175,7 +176,7 @@ class _Ranking:
         self.checked += 1
         if self.phrases:
             self._bulk_if_failing(found)
-            if not has_phrases(found, self.plan, index):
+            if not has_phrases(found, self.phrase_order, index):
                 return None
         self.passed += 1
         local = found.docs[index]
@@ -200,7 +201,7 @@ class _Ranking:
         ]
         if not self._windows and (exact or not pending):
             for number in {number for number, _ in pending}:
-                self.found[number].check_all(self.plan)
+                self.found[number].check_all(self.phrase_order)
             return self.passed + sum(self._passes(*entry) for entry in pending), True
         estimate = self._matches_opened() * self.all_documents / max(self.opened, 1)
         return max(round(estimate), hits), False
@@ -227,4 +228,4 @@ class _Ranking:
 
     def _passes(self, number: int, index: int) -> bool:
         found = self.found[number]
-        return found.docs[index] in found.check_all(self.plan)
+        return found.docs[index] in found.check_all(self.phrase_order)
