@@ -25,7 +25,7 @@ from index.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from index.library.stored_form import (
     StoredBlobs,
     decode_repairs,
-    decompress_text,
+    decompress_raw,
     stored_blobs,
     stored_text,
 )
@@ -360,8 +360,8 @@ class LibraryDatabase:
             title=row["title"],
             title_derived=bool(row["title_derived"]),
             subtitle=row["subtitle"],
-            body=stored_text(row["body"]),
-            raw=decompress_text(row["raw"]),
+            body=(body := stored_text(row["body"])),
+            raw=decompress_raw(row["raw"], body),
             outlet=row["outlet"],
             published=row["published"],
             authors=json.loads(row["authors"]),

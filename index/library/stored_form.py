@@ -1,7 +1,9 @@
 """How an article's bulky parts are kept in the database: its body, raw dump text and repair
 records, each zlib-compressed UTF-8 (read one article, or one page of search hits, at a
-time: ~30 µs to expand a body). Bodies stored before compression are TEXT, which
-:func:`stored_text` passes through, so older libraries need no migration.
+time: ~30 µs to expand a body). The raw text is compressed with the body as zlib's preset
+dictionary: most of it is the body's text again, so it takes ~40% less room. Older rows
+(bodies stored as TEXT, raw text compressed alone) are read as they are, so older libraries
+need no migration.
 
 Encoding them is CPU work that the import's worker processes do, ahead of the database.
 """
@@ -17,8 +19,10 @@ from index.model import Article, Repair
 
 __all__ = [
     "StoredBlobs",
+    "compress_raw",
     "compress_text",
     "decode_repairs",
+    "decompress_raw",
     "decompress_text",
     "stored_blobs",
     "stored_text",
@@ -45,6 +49,24 @@ def compress_text(text: str) -> bytes:
 
 def decompress_text(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8")
+
+
+_WITH_BODY = b"\x02"  # leads raw text compressed against its body; alone it starts 0x78
+_WINDOW = 32768  # zlib's window: a preset dictionary longer than this is never reached
+
+
+def compress_raw(raw: str, body: str) -> bytes:
+    """Raw text compressed with the article's body as preset dictionary."""
+    compressor = zlib.compressobj(_LEVEL, zdict=body.encode("utf-8")[:_WINDOW])
+    return _WITH_BODY + compressor.compress(raw.encode("utf-8")) + compressor.flush()
+
+
+def decompress_raw(data: bytes, body: str) -> str:
+    """The raw text that :func:`compress_raw` (or, in older rows, compress_text) stored."""
+    if not data.startswith(_WITH_BODY):
+        return decompress_text(data)
+    decompressor = zlib.decompressobj(zdict=body.encode("utf-8")[:_WINDOW])
+    return (decompressor.decompress(data[1:]) + decompressor.flush()).decode("utf-8")
 
 
 def stored_text(value: str | bytes) -> str:
@@ -92,8 +114,8 @@ def decode_repairs(data: bytes) -> list[Repair]:
 
 def stored_blobs(article: Article) -> StoredBlobs:
     return StoredBlobs(
-        compress_text(article.body),
-        compress_text(article.raw),
+        compress_text(body := article.body),
+        compress_raw(article.raw, body),
         encode_repairs(article.repairs) if article.repairs else None,
         len(article.repairs),
     )

@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from index.library import Library
 from index.library.database import DATABASE_FILE
 from index.library.importer import run_import
-from index.library.stored_form import decode_repairs, encode_repairs
+from index.library.stored_form import (
+    compress_raw,
+    compress_text,
+    decode_repairs,
+    decompress_raw,
+    encode_repairs,
+)
 from index.model import Repair
 from tests.helpers.library_articles import LU_XUN, fake_pipeline, touch_files
 
@@ -68,3 +74,34 @@ def test_repairs_stored_row_by_row_by_an_earlier_version_still_read() -> None:
     rows = [[r.offset, r.before, r.after, r.reason, r.confidence, r.stage] for r in repairs]
     old = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 6)
     assert decode_repairs(old) == repairs
+
+
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_raw_text_reads_back_with_its_body(raw: str, body: str) -> None:
+    assert decompress_raw(compress_raw(raw, body), body) == raw
+
+
+def test_raw_text_compressed_with_its_body_takes_less_room() -> None:
+    body = LU_XUN.body * 3
+    raw = body.replace("。", "(jù)。")  # damage: most of the raw text is the body again
+    assert len(compress_raw(raw, body)) < 0.6 * len(compress_text(raw))
+
+
+def test_raw_text_stored_by_an_earlier_version_still_reads(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib") as library:
+        run_import(
+            library.database,
+            library.index,
+            touch_files(tmp_path, ["b.txt"]),
+            process=fake_pipeline({"b.txt": [LU_XUN]}),
+        )
+        (article_id,) = library.database.all_ids()
+        assert library.get_article(article_id).raw == LU_XUN.raw  # type: ignore[union-attr]
+    conn = sqlite3.connect(tmp_path / "lib" / DATABASE_FILE)
+    with conn:  # raw text as an earlier version compressed it: alone
+        conn.execute(
+            "UPDATE articles SET raw = ? WHERE id = ?", (compress_text(LU_XUN.raw), article_id)
+        )
+    conn.close()
+    with Library(tmp_path / "lib") as library:
+        assert library.get_article(article_id).raw == LU_XUN.raw  # type: ignore[union-attr]
