@@ -37,9 +37,9 @@ from desktop.fonts import reader_font
 from desktop.importing.import_controller import ImportController
 from desktop.index_check import IndexCheck
 from desktop.library_health import RebuildDialog, read_only_banner
+from desktop.library_view.article_delegate import ArticleDelegate
 from desktop.library_view.article_model import ARTICLE_ID_ROLE, ArticleListModel, Column
 from desktop.library_view.article_source import ArticleQuery
-from desktop.library_view.title_delegate import TitleDelegate
 from desktop.reader.reader_pane import ReaderPane
 from desktop.script import DISPLAY_SCRIPTS, DisplayScript, ScriptConverter
 from desktop.settings import AppSettings
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         header.resizeSection(Column.OUTLET, 80)
         header.resizeSection(Column.DATE, self._date_width(view))
         header.resizeSection(Column.TAGS, 96)
-        view.setItemDelegateForColumn(Column.TITLE, TitleDelegate(view))
+        view.setItemDelegate(ArticleDelegate(self.article_model, view))
         return view
 
     def _date_width(self, view: QTableView) -> int:

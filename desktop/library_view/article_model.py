@@ -52,8 +52,6 @@ WARM_UP_QUERY = "的"  # in nearly every article: reads every segment's postings
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 _ROLES = _TEXT_ROLES | {ARTICLE_ID_ROLE, SNIPPET_ROLE}
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_ROW_FLAGS |= Qt.ItemFlag.ItemNeverHasChildren
 
 
 class Column:
@@ -246,6 +244,9 @@ class ArticleListModel(QAbstractTableModel):
 
     # Model interface -----------------------------------------------------------------------
 
+    # flags() is QAbstractTableModel's (enabled, selectable, no children): not overridden,
+    # as a view asks for it at every cell it paints.
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -265,21 +266,33 @@ class ArticleListModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():  # most roles a view asks for: none
             return None
         number = index.row()
+        if role in _TEXT_ROLES:
+            cells = self.shown_cells(number)
+            return None if cells is None else cells[index.column()]
         if not 0 <= number < len(self._rows):
             return None
-        if role in _TEXT_ROLES:
-            cells = self._shown.get(number)
-            if cells is None:
-                cells = self._shown[number] = self._cells(self._rows[number], self._script)
-            return cells[index.column()]
-        row = self._rows[number]
         if role == ARTICLE_ID_ROLE:
-            return row.summary.id
-        if index.column() != Column.TITLE or row.snippet is None:
+            return self._rows[number].summary.id
+        return self.shown_snippet(number) if index.column() == Column.TITLE else None
+
+    def shown_cells(self, number: int) -> Cells | None:
+        """Row ``number``'s title, outlet, date and tags as shown (the display role's texts;
+        the list's delegate reads them here, without a call per role through Qt)."""
+        cells = self._shown.get(number)
+        if cells is None:
+            if not 0 <= number < len(self._rows):
+                return None
+            cells = self._shown[number] = self._cells(self._rows[number], self._script)
+        return cells
+
+    def shown_snippet(self, number: int) -> Snippet | None:
+        """Row ``number``'s search snippet as shown (``SNIPPET_ROLE``), None if not a hit."""
+        if number in self._snippets:
+            return self._snippets[number]
+        if not 0 <= number < len(self._rows) or self._rows[number].snippet is None:
             return None
-        if number not in self._snippets:
-            self._snippets[number] = self._snippet(row, self._script)
-        return self._snippets[number]
+        snippet = self._snippets[number] = self._snippet(self._rows[number], self._script)
+        return snippet
 
     def _snippet(self, row: ArticleRow, script: DisplayScript) -> Snippet | None:
         """A search hit's snippet as shown (any thread): from just before its first match,
@@ -312,9 +325,6 @@ class ArticleListModel(QAbstractTableModel):
             format_published(summary.published)[:10],
             tags,
         )
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by title, outlet or date; a search then lists its hits in that order too."""

@@ -25,9 +25,17 @@ from index.tags.tag import Tag
 def test_article_model_passes_modeltester_when_listing_searching_and_sorting(
     qtmodeltester: ModelTester, sample_library: Library
 ) -> None:
+    from PySide6.QtCore import Qt
+
     model = ArticleListModel(sample_library, ScriptConverter(), "simplified")
     qtmodeltester.check(model)
+    model.refresh()
+    flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+    assert model.flags(model.index(0, 0)) == flags | Qt.ItemFlag.ItemNeverHasChildren
+    assert model.shown_cells(0) == tuple(model.index(0, c).data() for c in range(4))
+    assert model.shown_cells(model.rowCount()) is None
     assert model.set_query(ArticleQuery(text="社区"))
+    assert model.shown_snippet(0) == model.index(0, Column.TITLE).data(SNIPPET_ROLE)
     qtmodeltester.check(model)
     assert model.set_query(ArticleQuery(tags=(Tag("topic", "社区"),)))
     model.sort(Column.TITLE)
@@ -164,47 +172,3 @@ def test_the_list_pages_in_as_the_view_scrolls(
     ids = [window.article_model.article_id(row) for row in range(10)]
     listed = [summary.id for summary in window.library.list_articles(limit=10)]
     assert ids == listed
-
-
-def test_snippet_runs_cut_the_text_at_its_marks() -> None:
-    from desktop.library_view.title_delegate import snippet_runs
-    from index.search.snippets import Snippet
-
-    text = "…在社区开展培训"
-    assert snippet_runs(Snippet(text, ((2, 4), (6, 8)))) == [
-        ("…在", False),
-        ("社区", True),
-        ("开展", False),
-        ("培训", True),
-    ]
-    overlapping = snippet_runs(Snippet(text, ((2, 4), (3, 5))))
-    assert "".join(run for run, _ in overlapping) == text
-    assert [run for run, marked in overlapping if marked] == ["社区", "开"]
-
-
-def test_search_hits_are_drawn_with_their_matches_marked(
-    qtbot: QtBot, sample_library: Library
-) -> None:
-    from PySide6.QtGui import QColor
-    from PySide6.QtWidgets import QTableView
-
-    from desktop.library_view.title_delegate import HIGHLIGHT, TitleDelegate
-
-    model = ArticleListModel(sample_library, ScriptConverter(), "simplified")
-    assert model.set_query(ArticleQuery(text="培训"))
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.setItemDelegateForColumn(Column.TITLE, TitleDelegate(view))
-    view.verticalHeader().setDefaultSectionSize(2 * view.fontMetrics().lineSpacing() + 8)
-    view.setColumnWidth(Column.TITLE, 400)
-    view.resize(700, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    image = view.viewport().grab().toImage()
-    marked = QColor(HIGHLIGHT).rgb()
-    hits = sum(
-        image.pixel(x, y) == marked for x in range(0, 400, 2) for y in range(0, image.height(), 2)
-    )
-    assert hits > 50, "the matches in the snippets are marked"
-    model.shutdown()

@@ -1,0 +1,306 @@
+"""Draws the article list's cells from texts laid out once, ahead of the paint when it can.
+
+The style's item delegate lays out a cell's text three or four times at every paint (to size
+it, to elide it, to draw it), after asking the model for eight roles through Python; at 20-odd
+rows × 4 columns that was most of a scroll step. Here a cell costs one Python call: its text
+comes straight from the model's converted cells, elided to its column from each character's
+advance, and kept as a ``QStaticText`` (laid out once, then drawn from the glyph cache) for
+as long as its text and column width stay the same.
+
+The rows a page brings are laid out while the event loop is idle, a few at a time, and their
+glyphs rendered into the glyph cache, so that scrolling to them draws what is ready. A search
+hit's title cell has two lines: the title, then its snippet with the matches marked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTransform,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+from desktop.library_view.article_model import ArticleListModel, Column
+from index.search.snippets import Snippet
+
+__all__ = ["HIGHLIGHT", "ArticleDelegate", "snippet_runs"]
+
+HIGHLIGHT = "#ffe08a"
+MARKED_TEXT = "#1d1d1f"
+MUTED_TEXT = "#6e6e73"
+PADDING = 4  # around a search hit's two lines
+CACHED_TEXTS = 6000  # laid-out texts kept (~1,500 rows' cells); then the oldest half goes
+AHEAD_ROWS = 12  # rows laid out ahead per turn of the event loop (~1-2 ms)
+AHEAD_DELAY_MS = 50  # from a page's rows coming in to laying them out: the paint goes first
+UNELIDED = -1  # the width of a text drawn whole (a snippet's runs: the cell clips them)
+
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_PANEL = _SELECTED | QStyle.StateFlag.State_MouseOver.value
+_NORMAL = QPalette.ColorGroup.Normal
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_PLAIN = Qt.TextFormat.PlainText
+_COLUMNS = (Column.TITLE, Column.OUTLET, Column.DATE, Column.TAGS)
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Every cell of ``model``'s rows in ``view``, drawn as the style's item delegate draws a
+    one-line cell (same margins, elision and colours)."""
+
+    def __init__(self, model: ArticleListModel, view: QTableView) -> None:
+        super().__init__(view)
+        self._model = model
+        self._view = view
+        self._font = QFont()
+        self._metrics = QFontMetricsF(self._font)
+        self._margin = 3  # the style's text margin either side of a cell
+        self._line = 0  # a line of text's height, rounded up as the style rounds it
+        self._line_spacing = 0  # from one line's top to the next one's, in whole pixels
+        self._slack = 0.0  # more than kerning can take off a text's advances
+        self._advances: dict[str, float] = {}  # character -> its advance in the font
+        self._texts: dict[tuple[str, int], QStaticText] = {}  # (text, width) -> laid out
+        self._colors: dict[tuple[int, bool], QColor] = {}  # (state, selected) -> text colour
+        self._highlight = QColor(HIGHLIGHT)
+        self._marked = QColor(MARKED_TEXT)
+        self._muted = QColor(MUTED_TEXT)
+        self._ahead: deque[int] = deque()  # rows to lay out while idle
+        self._glyphs = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._lay_out_ahead)
+        self.lay_out_ahead = True  # False: rows are laid out when first painted
+        self._use_font()
+        view.installEventFilter(self)
+        model.rowsInserted.connect(self._rows_inserted)
+        model.modelReset.connect(self._model_reset)
+
+    # Painting ------------------------------------------------------------------------------
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        row, column = index.row(), index.column()
+        cells = self._model.shown_cells(row)
+        if cells is None:
+            return
+        state = option.state.value
+        selected = bool(state & _SELECTED)
+        snippet = self._model.shown_snippet(row) if column == Column.TITLE else None
+        if state & _HAS_FOCUS and snippet is None:  # the current cell, under a focus frame
+            super().paint(painter, option, index)
+            return
+        key = (state & (_ENABLED | _ACTIVE), selected)
+        color = self._colors.get(key)
+        if color is None:
+            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            color = self._colors[key] = option.palette.color(_color_group(state), role)
+        rect = option.rect
+        if snippet is not None:
+            self._paint_hit(painter, option, cells[column], snippet, color, selected)
+            return
+        if state & _PANEL:  # the style's item panel: selection, hover (none drawn otherwise)
+            self._view.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view
+            )
+        margin = self._margin
+        width = rect.width() - 2 * margin
+        if width > 0:
+            painter.setPen(color)
+            top = rect.top() + (rect.height() - self._line) // 2
+            painter.drawStaticText(rect.left() + margin, top, self._text(cells[column], width))
+
+    def _paint_hit(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        title: str,
+        snippet: Snippet,
+        color: QColor,
+        selected: bool,
+    ) -> None:
+        """The item's panel (and focus frame), then the title on one line and the snippet
+        under it with its matches marked."""
+        self._view.style().drawControl(
+            QStyle.ControlElement.CE_ItemViewItem, option, painter, self._view
+        )
+        rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
+        if rect.width() <= 0:
+            return
+        line = self._line_spacing
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setPen(color)
+        painter.drawStaticText(rect.left(), rect.top(), self._text(title, rect.width()))
+        x, top, right = rect.left(), rect.top() + line, rect.right()
+        muted = color if selected else self._muted
+        for run, marked in snippet_runs(snippet):
+            if x > right:
+                break
+            text = self._text(run, UNELIDED)
+            width = round(text.size().width())  # whole pixels, as QFontMetrics measures
+            if marked:
+                painter.fillRect(x, top, width, line, self._highlight)
+            painter.setPen(self._marked if marked else muted)
+            painter.drawStaticText(x, top, text)
+            x += width
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() == Column.TITLE and self._model.shown_snippet(index.row()) is not None:
+            size.setHeight(option.fontMetrics.lineSpacing() * 2 + PADDING * 2)
+        return size
+
+    # Laid-out texts ------------------------------------------------------------------------
+
+    def _text(self, text: str, width: int) -> QStaticText:
+        """``text`` elided to ``width`` pixels (``UNELIDED``: whole), laid out once."""
+        key = (text, width)
+        laid_out = self._texts.get(key)
+        if laid_out is None:
+            texts = self._texts
+            if len(texts) >= CACHED_TEXTS:  # the oldest half goes
+                for old in list(texts)[: CACHED_TEXTS // 2]:
+                    del texts[old]
+            shown = text if width == UNELIDED else self._elided(text, width)
+            laid_out = texts[key] = _laid_out(shown, self._font)
+        return laid_out
+
+    def _elided(self, text: str, width: int) -> str:
+        """``text`` as ``QFontMetricsF.elidedText`` cuts it to ``width``, shaping only the
+        part that can show: each character's advance (cached) finds where the cut falls, and
+        Qt cuts the text up to a little beyond it (a long title is laid out once, short)."""
+        advances = self._advances
+        limit = width + self._slack  # beyond any kerning the advances leave out
+        total = 0.0
+        for position, character in enumerate(text):
+            advance = advances.get(character)
+            if advance is None:
+                advance = advances[character] = self._metrics.horizontalAdvance(character)
+            total += advance
+            if total > limit:
+                start = text[: position + 1]
+                elided = self._metrics.elidedText(start, _ELIDE_RIGHT, width)
+                if elided != start:  # cut inside the start, as in the whole text
+                    return elided
+                break
+        return self._metrics.elidedText(text, _ELIDE_RIGHT, width)
+
+    def _use_font(self) -> None:
+        """Take the view's font and style (at the start, and when either changes)."""
+        view = self._view
+        self._font = QFont(view.font())
+        self._metrics = QFontMetricsF(self._font)
+        self._line = math.ceil(self._metrics.ascent() + self._metrics.descent())
+        self._line_spacing = round(self._metrics.lineSpacing())
+        self._advances = {}
+        self._slack = 2 * self._metrics.height()
+        self._margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        self._texts.clear()
+        self._colors.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._view and kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._use_font()
+        elif watched is self._view and kind == QEvent.Type.PaletteChange:
+            self._colors.clear()
+        return False
+
+    # Laying out ahead ----------------------------------------------------------------------
+
+    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if self.lay_out_ahead and not parent.isValid():
+            self._ahead.extend(range(first, last + 1))
+            if not self._timer.isActive():
+                self._timer.start(AHEAD_DELAY_MS)
+
+    def _model_reset(self) -> None:
+        self._ahead.clear()
+        self._rows_inserted(QModelIndex(), 0, self._model.rowCount() - 1)
+
+    def _lay_out_ahead(self) -> None:
+        """Lay out a few of the rows waiting, as they will be painted, and render their
+        glyphs into the glyph cache (which every raster painter shares)."""
+        ahead, model = self._ahead, self._model
+        widths = [self._view.columnWidth(column) for column in _COLUMNS]
+        painter = QPainter(self._glyphs)
+        painter.setFont(self._font)
+        try:
+            for _ in range(min(AHEAD_ROWS, len(ahead))):
+                row = ahead.popleft()
+                cells = model.shown_cells(row)
+                if cells is None:
+                    continue
+                snippet = model.shown_snippet(row)
+                for column, text in zip(_COLUMNS, cells, strict=True):
+                    if snippet is not None and column == Column.TITLE:
+                        texts = [self._text(text, widths[column] - 2 * PADDING)]
+                        texts += [self._text(run, UNELIDED) for run, _ in snippet_runs(snippet)]
+                    elif widths[column] > 2 * self._margin:
+                        texts = [self._text(text, widths[column] - 2 * self._margin)]
+                    else:
+                        continue
+                    for laid_out in texts:
+                        painter.drawStaticText(0, 0, laid_out)
+        finally:
+            painter.end()
+        if ahead:
+            self._timer.start(0)  # the next few when the events waiting have been handled
+        else:
+            self._timer.stop()
+
+
+def _laid_out(text: str, font: QFont) -> QStaticText:
+    laid_out = QStaticText(text)
+    laid_out.setTextFormat(_PLAIN)
+    laid_out.prepare(QTransform(), font)
+    return laid_out
+
+
+def _color_group(state: int) -> QPalette.ColorGroup:
+    """The palette's colour group for an item in ``state`` (as the style chooses it)."""
+    if not state & _ENABLED:
+        return QPalette.ColorGroup.Disabled
+    return _NORMAL if state & _ACTIVE else QPalette.ColorGroup.Inactive
+
+
+def snippet_runs(snippet: Snippet) -> list[tuple[str, bool]]:
+    """The snippet's text cut at its marks: (text, marked) in order, no empty runs."""
+    runs: list[tuple[str, bool]] = []
+    last = 0
+    text = snippet.text
+    for mark_start, end in snippet.highlights:
+        start = max(mark_start, last)  # marks that overlap are drawn once
+        if start > last:
+            runs.append((text[last:start], False))
+        if end > start:
+            runs.append((text[start:end], True))
+        last = max(last, end)
+    if last < len(text):
+        runs.append((text[last:], False))
+    return runs
