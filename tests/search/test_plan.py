@@ -44,3 +44,13 @@ def test_a_phrase_is_found_and_scored_by_its_rarest_term() -> None:
     assert phrase.terms == ("全国", "国人", "人民", "民代", "代表", "表大", "大会")
     assert phrase.scoring_terms == ("民代",)
     assert word.scoring_terms == ("鲁迅",)
+
+
+def test_pairs_of_single_characters_are_checked_before_words() -> None:
+    plan = plan_of("驾驶员 济活 全国人民代表大会")
+    assert plan is not None
+    assert [clause.terms for clause in plan.phrases()] == [
+        ("济", "活"),
+        ("驾驶", "驶员"),
+        ("全国", "国人", "人民", "民代", "代表", "表大", "大会"),
+    ]

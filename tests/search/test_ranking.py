@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from index.search.bm25 import Bm25
+from index.search.candidates import required_order
 from index.search.engine import IndexDocument, SearchIndex
 from index.search.fold import fold
+from index.search.plan import plan_query
 from index.search.query import parse_query, text_query
+from index.search.segment_search import SegmentSearch
 from index.search.top_hits import RankedPage, top_hits, whoosh_top_hits
 from tests.helpers.search_corpus import corpus_articles, index_documents
 
@@ -70,6 +75,11 @@ LONG = [
     "城市 outlet:江門日報",
     "title:城市交通 居民",
     "志願者 旅遊 outlet:人民日报 date:2023-06..2025-02",
+    # Two single characters (not a vocabulary bigram) with words and other phrases: the
+    # pair is checked first, the words' phrases on what is left.
+    "济活 居民 科学技术",
+    "濟活 駕駛員 -學校",
+    "社區居民 济活 date:2024",
 ]
 
 
@@ -178,3 +188,29 @@ def test_a_broad_word_stops_early_and_estimates_its_total(index: SearchIndex, te
     assert exact.total == len(scan(text))
     assert not page.total_is_exact
     assert abs(page.total - exact.total) <= exact.total * 0.25
+
+
+def test_a_date_range_filters_right_after_the_rarest_term_unless_it_is_smaller(
+    index: SearchIndex,
+) -> None:
+    """A range is a column, read with no block decoded: it keeps the lead term's documents
+    before any other term is looked up, and leads when it holds fewer documents than the
+    rarest term has blocks."""
+    search = searcher(index)
+    bm25 = Bm25(search, search.weighting)
+    wide = plan_query(parse_query("城市 交通 date:2024-03..2024-11", index.bigrams).query)
+    days = Counter(article.date for article in ARTICLES)
+    day = next(day for day, articles in days.items() if articles == 1)
+    narrow = plan_query(parse_query(f"城市 date:{day}", index.bigrams).query)
+    assert wide is not None and narrow is not None
+    led = 0
+    for leaf, offset in search.leaf_searchers():
+        segment = SegmentSearch(leaf.reader(), offset, bm25)
+        wide_order = required_order(segment, wide)
+        assert wide_order is not None
+        assert [clause.fieldname for clause in wide_order] == ["content", "date", "content"]
+        narrow_order = required_order(segment, narrow)
+        if narrow_order is not None:  # the day is in one segment
+            assert [clause.fieldname for clause in narrow_order] == ["date", "content"]
+            led += 1
+    assert led == 1

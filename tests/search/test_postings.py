@@ -1,0 +1,104 @@
+"""Posting lists read block by block give what Whoosh's own matchers give, whichever writer
+made them (ours pickles block headers in protocol 5, Whoosh's writer in protocol 2)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import index as windex
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.matching import FilterMatcher
+
+from index.search.engine import IndexDocument, SearchIndex
+from index.search.postings import TermPostings, open_postings
+
+WORDS = ["城市", "交通", "发展", "经济", "活动", "社区"]
+LATIN = ["city", "traffic", "growth", "economy", "event", "community"]
+
+
+def texts(count: int, words: list[str], joiner: str) -> list[str]:
+    """Short texts of the words: the first in nearly all of them (several blocks of 128)."""
+    rng = random.Random(5)
+    weights = [8, 4, 2, 1, 1, 1]
+    return [joiner.join(rng.choices(words, weights=weights, k=12)) for _ in range(count)]
+
+
+@pytest.fixture(scope="module")
+def ours(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A segment written by our writer (:mod:`index.search.segment_writer`)."""
+    index = SearchIndex(tmp_path_factory.mktemp("ours") / "index")
+    index.replace(IndexDocument(i, "", text) for i, text in enumerate(texts(700, WORDS, "")))
+    searcher = index._searcher()
+    yield searcher.leaf_searchers()[0][0].reader()
+    index.close()
+
+
+@pytest.fixture(scope="module")
+def whooshes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A segment written by Whoosh's own writer."""
+    folder: Path = tmp_path_factory.mktemp("whoosh")
+    ix = windex.create_in(str(folder), Schema(id=ID(stored=True), content=TEXT(phrase=True)))
+    writer = ix.writer()
+    for i, text in enumerate(texts(700, LATIN, " ")):
+        writer.add_document(id=str(i), content=text)
+    writer.commit()
+    searcher = ix.searcher()
+    yield searcher.reader()
+    searcher.close()
+    ix.close()
+
+
+def whoosh_postings(reader: Any, text: str) -> list[tuple[int, float, list[int]]]:
+    matcher = reader.postings("content", text)
+    while isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    found = []
+    while matcher.is_active():
+        found.append((matcher.id(), matcher.weight(), list(matcher.value_as("positions"))))
+        matcher.next()
+    return found
+
+
+def read(reader: Any, text: str) -> TermPostings:
+    postings = open_postings(reader, "content", text)
+    assert postings is not None
+    return postings
+
+
+def check_same_as_whoosh(reader: Any, text: str) -> TermPostings:
+    postings = read(reader, text)
+    expected = whoosh_postings(reader, text)
+    decode = reader.schema["content"].format.decode_positions
+    ids = postings.ids()
+    assert ids == [docnum for docnum, _, _ in expected]
+    assert postings.doc_frequency == len(expected)
+    values = postings.value_table(ids)
+    assert postings.table(ids) == {docnum: weight for docnum, weight, _ in expected}
+    assert {d: list(decode(values[d])) for d in ids} == {d: p for d, _, p in expected}
+    assert postings.last_ids == [block.ids[-1] for block in postings.blocks()]
+    return postings
+
+
+@pytest.mark.parametrize("text", ["城市", "交通", "社区"])
+def test_our_blocks_read_as_whoosh_reads_them(ours: Any, text: str) -> None:
+    assert check_same_as_whoosh(ours, text).block_count > 1
+
+
+@pytest.mark.parametrize("text", ["city", "traffic", "community"])
+def test_whoosh_written_blocks_read_as_whoosh_reads_them(whooshes: Any, text: str) -> None:
+    assert check_same_as_whoosh(whooshes, text).block_count > 1
+
+
+def test_documents_having_a_term_are_found_in_the_blocks_they_fall_in(ours: Any) -> None:
+    common, rare = read(ours, "城市"), read(ours, "社区")
+    having = set(rare.ids())
+    docs = common.ids()
+    assert common.having(docs) == docs
+    assert rare.having(docs) == [d for d in docs if d in having]
+    spread = docs[::97]  # a few documents far apart: only their blocks are decoded
+    assert read(ours, "社区").having(spread) == [d for d in spread if d in having]
+    assert common.having([]) == []
