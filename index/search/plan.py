@@ -55,12 +55,13 @@ class QueryPlan:
         terms' positions; the fewer candidates pass the first checks, the fewer blocks the
         others decode).
 
-        A pair of single characters (``奇日``: not a vocabulary bigram) rarely stands side
-        by side where both occur, while a word cut into overlapping bigrams (``平均 均水
-        水平``) nearly always does where its rarest bigram occurs.
+        A phrase opening with a single character opens with a pair that is not a
+        vocabulary bigram (``奇日``: ``奇 日``; ``奇日子``: ``奇 日子``), which rarely stands
+        side by side where both occur; a word cut into overlapping bigrams (``平均 均水
+        水平``, ``四川 川 日报``) nearly always does where its rarest bigram occurs.
         """
         phrases = [clause for clause in self.required if clause.is_phrase]
-        return sorted(phrases, key=lambda clause: min(map(len, clause.terms)) > 1)
+        return sorted(phrases, key=lambda clause: len(clause.terms[0]) > 1)
 
 
 def plan_query(query: wq.Query, optional: list[wq.Query] | None = None) -> QueryPlan | None:

@@ -46,11 +46,12 @@ def test_a_phrase_is_found_and_scored_by_its_rarest_term() -> None:
     assert word.scoring_terms == ("鲁迅",)
 
 
-def test_pairs_of_single_characters_are_checked_before_words() -> None:
-    plan = plan_of("驾驶员 济活 全国人民代表大会")
+def test_phrases_opening_with_a_pair_not_in_the_vocabulary_are_checked_first() -> None:
+    plan = plan_of("驾驶员 济活 outlet:四川日报 奇日子")
     assert plan is not None
     assert [clause.terms for clause in plan.phrases()] == [
         ("济", "活"),
+        ("奇", "日子"),
         ("驾驶", "驶员"),
-        ("全国", "国人", "人民", "民代", "代表", "表大", "大会"),
+        ("四川", "川", "日报"),
     ]
