@@ -353,15 +353,17 @@ class LibraryDatabase:
             return None
         row = rows[0]
         stored = self._rows("SELECT data FROM repairs WHERE article_id = ?", (article_id,))
-        repairs = tuple(decode_repairs(stored[0][0]) if stored else [])
+        body = stored_text(row["body"])
+        raw = decompress_raw(row["raw"], body)
+        repairs = tuple(decode_repairs(stored[0][0], raw) if stored else [])
         return StoredArticle(
             id=row["id"],
             fingerprint=row["fingerprint"],
             title=row["title"],
             title_derived=bool(row["title_derived"]),
             subtitle=row["subtitle"],
-            body=(body := stored_text(row["body"])),
-            raw=decompress_raw(row["raw"], body),
+            body=body,
+            raw=raw,
             outlet=row["outlet"],
             published=row["published"],
             authors=json.loads(row["authors"]),

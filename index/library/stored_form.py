@@ -75,35 +75,49 @@ def stored_text(value: str | bytes) -> str:
 
 
 _COLUMNS = b"\x01"  # leads the column layout; the row layout is a bare zlib stream (0x78)
+_COLUMNS_ON_RAW = b"\x03"  # the column layout whose befores may be lengths into the raw text
 
 
-def encode_repairs(repairs: list[Repair]) -> bytes:
+def encode_repairs(repairs: list[Repair], raw: str) -> bytes:
     """Repairs as columns (offset deltas, befores, afters, reasons, confidences, stages), then
-    zlib: like values side by side compress a quarter smaller than row by row. (Level 9
-    would save ~0.5% more for ~1.7x the time.)"""
+    zlib: like values side by side compress a quarter smaller than row by row. A "before"
+    that the raw text holds at the repair's offset (96% of them: the annotations, the
+    replaced punctuation) is stored as its length, which halves the record; decoding reads
+    it back from the raw text. (zlib level 9 would save ~0.5% more for ~1.7x the time.)"""
     names = sorted({r.reason for r in repairs} | {r.stage for r in repairs})
     number = {name: i for i, name in enumerate(names)}
     offsets = [r.offset for r in repairs]
+    befores: list[str | int] = [
+        len(r.before) if r.before and raw.startswith(r.before, r.offset) else r.before
+        for r in repairs
+    ]
     columns = [
         names,
         [b - a for a, b in zip([0, *offsets], offsets, strict=False)],
-        [r.before for r in repairs],
+        befores,
         [r.after for r in repairs],
         [number[r.reason] for r in repairs],
         [r.confidence for r in repairs],
         [number[r.stage] for r in repairs],
     ]
     text = json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
-    return _COLUMNS + zlib.compress(text.encode("utf-8"), _LEVEL)
+    return _COLUMNS_ON_RAW + zlib.compress(text.encode("utf-8"), _LEVEL)
 
 
-def decode_repairs(data: bytes) -> list[Repair]:
-    if not data.startswith(_COLUMNS):  # rows, as stored before
+def decode_repairs(data: bytes, raw: str) -> list[Repair]:
+    """The repairs :func:`encode_repairs` stored for an article whose raw text is ``raw``
+    (older layouts, which do not need it, still read)."""
+    if not data.startswith((_COLUMNS, _COLUMNS_ON_RAW)):  # rows, as stored before
         return [Repair(*fields) for fields in json.loads(decompress_text(data))]
     names, deltas, befores, afters, reasons, confidences, stages = json.loads(
         decompress_text(data[1:])
     )
-    offsets = itertools.accumulate(deltas)
+    offsets = list(itertools.accumulate(deltas))
+    if data.startswith(_COLUMNS_ON_RAW):
+        befores = [
+            raw[offset : offset + before] if type(before) is int else before
+            for offset, before in zip(offsets, befores, strict=True)
+        ]
     return [
         Repair(offset, before, after, names[reason], confidence, names[stage])
         for offset, before, after, reason, confidence, stage in zip(
@@ -116,6 +130,6 @@ def stored_blobs(article: Article) -> StoredBlobs:
     return StoredBlobs(
         compress_text(body := article.body),
         compress_raw(article.raw, body),
-        encode_repairs(article.repairs) if article.repairs else None,
+        encode_repairs(article.repairs, article.raw) if article.repairs else None,
         len(article.repairs),
     )

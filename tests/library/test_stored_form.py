@@ -21,6 +21,7 @@ from index.library.stored_form import (
     encode_repairs,
 )
 from index.model import Repair
+from index.repair.pinyin import readings
 from tests.helpers.library_articles import LU_XUN, fake_pipeline, touch_files
 
 
@@ -61,9 +62,34 @@ repairs_lists = st.lists(
 )
 
 
-@given(repairs_lists)
-def test_repairs_read_back_as_they_were_stored(repairs: list[Repair]) -> None:
-    assert decode_repairs(encode_repairs(repairs)) == repairs
+@given(repairs_lists, st.text(max_size=50))
+def test_repairs_read_back_as_they_were_stored(repairs: list[Repair], raw: str) -> None:
+    assert decode_repairs(encode_repairs(repairs, raw), raw) == repairs
+
+
+@given(st.text(min_size=1, max_size=60), st.data())
+def test_repairs_of_text_the_raw_holds_read_back_from_it(raw: str, data: st.DataObject) -> None:
+    spans = data.draw(
+        st.lists(st.tuples(st.integers(0, len(raw) - 1), st.integers(1, 6)), max_size=20)
+    )
+    repairs = [
+        Repair(start, raw[start : start + size], "，", "punctuation", 0.95, "repair")
+        for start, size in sorted(spans)
+    ]
+    assert decode_repairs(encode_repairs(repairs, raw), raw) == repairs
+
+
+def test_repairs_that_the_raw_text_holds_take_less_room() -> None:
+    annotated = [(char, readings(char)[0]) for char in LU_XUN.body * 4 if readings(char)]
+    raw, repairs = "", []
+    for char, syllable in annotated:  # the mirror's damage: 鲁(lǔ)迅(xùn)
+        raw += char
+        repairs.append(Repair(len(raw), f"({syllable})", "", "annotation", 1.0, "repair"))
+        raw += f"({syllable})"
+    on_raw = encode_repairs(repairs, raw)
+    alone = encode_repairs(repairs, "")  # as if the raw text held none of them
+    assert decode_repairs(on_raw, raw) == decode_repairs(alone, "") == repairs
+    assert len(on_raw) < 0.7 * len(alone)
 
 
 def test_repairs_stored_row_by_row_by_an_earlier_version_still_read() -> None:
@@ -73,7 +99,14 @@ def test_repairs_stored_row_by_row_by_an_earlier_version_still_read() -> None:
     ]
     rows = [[r.offset, r.before, r.after, r.reason, r.confidence, r.stage] for r in repairs]
     old = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 6)
-    assert decode_repairs(old) == repairs
+    assert decode_repairs(old, "") == repairs
+
+
+def test_repairs_stored_as_columns_by_an_earlier_version_still_read() -> None:
+    repairs = [Repair(3, "(yún)", "", "annotation", 1.0, "repair")]
+    columns = [["annotation", "repair"], [3], ["(yún)"], [""], [0], [1.0], [1]]
+    old = b"\x01" + zlib.compress(json.dumps(columns, ensure_ascii=False).encode("utf-8"), 6)
+    assert decode_repairs(old, "raw text without it") == repairs
 
 
 @given(st.text(max_size=300), st.text(max_size=300))
