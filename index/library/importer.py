@@ -61,6 +61,8 @@ class _IndexFeed:
 
     def commit(self) -> None:
         if self.batch is not None:
+            # In this order: the open-time check (index/library/health.py) relies on an
+            # article marked indexed being in a committed segment.
             self.batch.commit()
             self.database.mark_indexed(self.pending)
         self.batch, self.pending = None, []
