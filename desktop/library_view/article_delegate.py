@@ -15,6 +15,7 @@ hit's title cell has two lines: the title, then its snippet with the matches mar
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import deque
 
 from PySide6.QtCore import (
@@ -77,6 +78,8 @@ class ArticleDelegate(QStyledItemDelegate):
         self._line = 0  # a line of text's height, rounded up as the style rounds it
         self._line_spacing = 0  # from one line's top to the next one's, in whole pixels
         self._slack = 0.0  # more than kerning can take off a text's advances
+        self._ellipsis = "…"  # as Qt elides: this, or "..." when the font has no "…"
+        self._ellipsis_width = 0.0
         self._advances: dict[str, float] = {}  # character -> its advance in the font
         self._texts: dict[tuple[str, int], QStaticText] = {}  # (text, width) -> laid out
         self._colors: dict[tuple[int, bool], QColor] = {}  # (state, selected) -> text colour
@@ -192,23 +195,48 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def _elided(self, text: str, width: int) -> str:
         """``text`` as ``QFontMetricsF.elidedText`` cuts it to ``width``, shaping only the
-        part that can show: each character's advance (cached) finds where the cut falls, and
-        Qt cuts the text up to a little beyond it (a long title is laid out once, short)."""
+        part that can show. Each character's advance (cached) finds where the cut falls; in
+        a run of CJK characters (no kerning, no ligatures: their advances add up exactly)
+        the cut is Qt's, made here; otherwise Qt cuts the text up to a little beyond it."""
+        if not text or (len(text) == 1 and ord(text) <= 0xFFFF):
+            return text  # Qt does not cut a single UTF-16 unit
         advances = self._advances
+        room = width - self._ellipsis_width  # Qt's room for the characters kept
         limit = width + self._slack  # beyond any kerning the advances leave out
         total = 0.0
+        kept = 0  # characters kept before the ellipsis: those ending short of the room
+        exact = True  # every character so far is CJK: the advances are the shaped widths
         for position, character in enumerate(text):
             advance = advances.get(character)
             if advance is None:
-                advance = advances[character] = self._metrics.horizontalAdvance(character)
+                advance = advances[character] = self._advance(character)
+            if advance < 0:  # negative: not CJK
+                exact, advance = False, -advance
             total += advance
+            if total < room:
+                kept = position + 1
             if total > limit:
+                if exact:
+                    return text[:kept] + self._ellipsis if room >= 0 else ""
                 start = text[: position + 1]
                 elided = self._metrics.elidedText(start, _ELIDE_RIGHT, width)
                 if elided != start:  # cut inside the start, as in the whole text
                     return elided
                 break
+        else:
+            if exact:
+                if total <= width:
+                    return text
+                return text[:kept] + self._ellipsis if room >= 0 else ""
         return self._metrics.elidedText(text, _ELIDE_RIGHT, width)
+
+    def _advance(self, character: str) -> float:
+        """The character's advance in the font, negative unless it is a CJK character that
+        shapes alone (ideographs, kana, CJK and full-width punctuation; no combining marks)."""
+        advance = self._metrics.horizontalAdvance(character)
+        code = ord(character)
+        cjk = 0x3000 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF01 <= code <= 0xFF60
+        return advance if cjk and not unicodedata.combining(character) else -advance
 
     def _use_font(self) -> None:
         """Take the view's font and style (at the start, and when either changes)."""
@@ -219,6 +247,8 @@ class ArticleDelegate(QStyledItemDelegate):
         self._line_spacing = round(self._metrics.lineSpacing())
         self._advances = {}
         self._slack = 2 * self._metrics.height()
+        self._ellipsis = "…" if self._metrics.inFont("…") else "..."
+        self._ellipsis_width = self._metrics.horizontalAdvance(self._ellipsis)
         self._margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
         self._texts.clear()
         self._colors.clear()

@@ -82,9 +82,14 @@ def test_texts_are_cut_where_qt_cuts_them(qtbot: QtBot, model: ArticleListModel)
         "WWW.iiii.mmmm 混排 text, with kerning: AVATAR To",
         "短",
         "",
+        "江海区第二届幸福“邻里节”启动，设置六大主题体验区，为期1个月",
+        "（全角）标点：「引号」、顿号。ひらがなカタカナ　全角空格",
+        "《人民日報》評論員文章：堅定不移推進改革",
+        "𠀀",  # one character, two UTF-16 units
+        "𠀀𠀁漢字か\u3099き\u3099く\u3099け\u3099こ\u3099",  # beyond the BMP, combining marks
     ]
     for text in texts:
-        for width in range(0, 260, 7):
+        for width in range(0, 400, 5):
             expected = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             laid_out = delegate._text(text, width)
             assert laid_out.text() == expected, (text, width)
