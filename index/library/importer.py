@@ -37,9 +37,11 @@ __all__ = ["CancelCheck", "ProgressCallback", "run_import"]
 # this many to catch up. See index/search/merge_policy.py.
 COMMIT_EVERY = 5_000
 # Files per task sent to a worker process, and tasks each worker may have done ahead of the
-# storing.
+# storing. While this process writes a segment (seconds, at each commit), the workers go on
+# preparing files instead of waiting: 48 tasks each (~400 files, ~60 MB) made a 2,000-file
+# import with a commit every 1,000 articles 10-15% faster than 4 did, for the same CPU time.
 FILES_PER_TASK = 4
-TASKS_AHEAD = 4
+TASKS_AHEAD = 48
 
 
 class _IndexFeed:
