@@ -56,10 +56,8 @@ class Bm25:
         lengths = self._codes.get(key)
         if lengths is None:
             lengths = self._codes[key] = self._lengths(reader, fieldname)
-        return [
-            factor * w / (w + norms[lengths[d]]) if (w := weights.get(d, 0.0)) else 0.0
-            for d in docs
-        ]
+        get = weights.get
+        return [factor * w / (w + norms[lengths[d]]) if (w := get(d, 0.0)) else 0.0 for d in docs]
 
     def _factor(self, fieldname: str, text: str) -> float | None:
         """The term's idf times (K1 + 1); None if the field is not scored."""

@@ -18,7 +18,14 @@ from typing import Any
 
 from whoosh.reading import SegmentReader
 
-__all__ = ["LARGEST_MERGED", "TIER_FACTOR", "TIER_WIDTH", "merge_small_segments", "tier"]
+__all__ = [
+    "LARGEST_MERGED",
+    "TIER_FACTOR",
+    "TIER_WIDTH",
+    "merge_all_segments",
+    "merge_small_segments",
+    "tier",
+]
 
 TIER_FACTOR = 10
 TIER_WIDTH = 4
@@ -54,9 +61,23 @@ def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
     sizes = [segment.doc_count_all() for segment in segments]
     chosen = set(segments_to_merge(writer.doc_count(), sizes))
     for i in sorted(chosen):
-        reader = SegmentReader(writer.storage, writer.schema, segments[i])
-        try:
-            writer.add_reader(reader)
-        finally:
-            reader.close()
+        _add_segment(writer, segments[i])
     return [segment for i, segment in enumerate(segments) if i not in chosen]
+
+
+def merge_all_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """A merge policy that merges every segment into the writer's new one (optimize)."""
+    for segment in segments:
+        _add_segment(writer, segment)
+    return []
+
+
+def _add_segment(writer: Any, segment: Any) -> None:
+    """Merge a segment into the writer, which keeps its reader open until it has copied its
+    postings (:class:`index.search.segment_writer.BulkSegmentWriter`)."""
+    reader = SegmentReader(writer.storage, writer.schema, segment)
+    try:
+        writer.add_reader(reader)
+    except BaseException:
+        reader.close()
+        raise

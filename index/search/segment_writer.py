@@ -11,7 +11,10 @@ deletions, stored fields, field lengths, merging and the table of contents stay 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import heapq
+from collections.abc import Callable, Iterator, Mapping
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from whoosh.fields import UnknownFieldError
@@ -24,8 +27,12 @@ from index.search.codec import (
     one_position,
     posting_weights,
 )
+from index.search.postings import postings_of
 
 __all__ = ["BulkSegmentWriter", "FieldPostings", "MergePolicy"]
+
+# One term's postings from one source: ids (ascending), weights, values.
+_Postings = tuple[list[int], list[float], list[Any]]
 
 # (writer, existing segments) -> the segments to keep; it may add others to the writer.
 MergePolicy = Callable[[Any, list[Any]], list[Any]]
@@ -45,6 +52,9 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.mergetype = mergetype
         self._positional: dict[str, dict[str, list[Any]]] = {}
         self._generic: dict[str, dict[bytes, list[Any]]] = {}
+        # Segments merged into this one: (reader, first new document number, old -> new
+        # numbers if it has deletions). Their postings are copied as the terms are written.
+        self._merged: list[tuple[Any, int, dict[int, int] | None]] = []
 
     def add_document(self, **fields: Any) -> None:
         self.add_analyzed(fields, {})
@@ -83,17 +93,25 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._added = True
         self.docnum += 1
 
-    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
-        """Postings of a segment being merged into this one join the in-memory lists."""
-        schema = self.schema
-        for name, tbytes, docnum, weight, vbytes in self._process_posts(
-            reader.iter_postings(), startdoc, docmap
-        ):
-            if isinstance(schema[name], BigramField):
-                table = self._positional.setdefault(name, {})
-                _add_positional(table, docnum, {tbytes.decode("utf-8"): vbytes})
-            else:
-                _add_generic(self._generic.setdefault(name, {}), tbytes, docnum, weight, vbytes)
+    def add_reader(self, reader: Any) -> None:
+        """Merge a segment into this one. Whoosh adds up each document's field length as
+        read back from its one-byte code, which shifts the average lengths BM25 scores with;
+        a segment without deletions brings its exact totals instead."""
+        totals = self.perdocwriter._fieldlengths
+        before = dict(totals)
+        super().add_reader(reader)
+        if not reader.has_deletions():
+            for name in reader.schema.scorable_names():
+                totals[name] = before.get(name, 0) + reader.field_length(name)
+
+    def add_postings_to_pool(
+        self, reader: Any, startdoc: int, docmap: dict[int, int] | None
+    ) -> None:
+        """A segment being merged into this one: its postings are copied term by term as the
+        segment is written (block by block, not one posting at a time through Whoosh's
+        matchers, which cost about as much as indexing the documents again). The writer
+        closes the reader once it is done with it."""
+        self._merged.append((reader, startdoc, docmap))
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -102,39 +120,75 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             self._write_postings(lengths_reader)
         finally:
             lengths_reader.close()
+            self._close_merged()
         self.fieldwriter.close()
+
+    def _finish(self) -> None:
+        self._close_merged()  # a cancelled merge
+        super()._finish()
+
+    def _close_merged(self) -> None:
+        for reader, _, _ in self._merged:
+            reader.close()
+        self._merged.clear()
 
     def _write_postings(self, lengths_reader: Any) -> None:
         fieldwriter = self.fieldwriter
         count = self.docnum
-        for name in sorted(self._positional.keys() | self._generic.keys()):
+        names = self._positional.keys() | self._generic.keys()
+        for reader, _, _ in self._merged:
+            names |= {name for name in reader.indexed_field_names() if name in self.schema}
+        for name in sorted(names):
             field = self.schema[name]
             lengths = [lengths_reader.doc_field_length(docnum, name, 0) for docnum in range(count)]
             fieldwriter.start_field(name, field)
             postings_writer: BulkPostingsWriter = fieldwriter._postwriter
-            if name in self._positional:
-                positional = self._positional[name]
-                boost = float(field.format.field_boost)
-                for term in sorted(positional):  # code point order is UTF-8 byte order
-                    entry = positional[term]
-                    values = entry[1::2]
-                    weights = posting_weights(values, boost)
-                    terminfo = postings_writer.write_postings(
-                        field.format, entry[0::2], weights, values, lengths
-                    )
-                    fieldwriter.add_term(term.encode("utf-8"), terminfo)
-            else:
-                generic = self._generic[name]
-                for tbytes in sorted(generic):
-                    entry = generic[tbytes]
-                    values = entry[2::3]
-                    terminfo = postings_writer.write_postings(
-                        field.format, entry[0::3], entry[1::3], values if values[0] else [], lengths
-                    )
-                    fieldwriter.add_term(tbytes, terminfo)
+            for tbytes, (ids, weights, values) in self._field_postings(name, field):
+                terminfo = postings_writer.write_postings(
+                    field.format, ids, weights, values, lengths
+                )
+                fieldwriter.add_term(tbytes, terminfo)
             fieldwriter.finish_field()
         self._positional.clear()
         self._generic.clear()
+
+    def _field_postings(self, name: str, field: Any) -> Iterator[tuple[bytes, _Postings]]:
+        """Each term of the field (in byte order) with its postings: the documents added to
+        this writer first, then each merged segment's in the order they were added."""
+        sources = [self._added_postings(name, field)]
+        keeps_values = field.format.fixed_value_size() != 0
+        for reader, start, docmap in self._merged:
+            sources.append(_merged_postings(reader, name, start, docmap, keeps_values))
+        if len(sources) == 1:
+            yield from sources[0]
+            return
+        # heapq.merge keeps the sources' order for equal terms: document numbers ascend.
+        for tbytes, group in groupby(heapq.merge(*sources, key=itemgetter(0)), itemgetter(0)):
+            ids: list[int] = []
+            weights: list[float] = []
+            values: list[Any] = []
+            for _, (more_ids, more_weights, more_values) in group:
+                ids += more_ids
+                weights += more_weights
+                values += more_values
+            if ids:
+                yield tbytes, (ids, weights, values)
+
+    def _added_postings(self, name: str, field: Any) -> Iterator[tuple[bytes, _Postings]]:
+        """The postings of the documents added to this writer, term by term in byte order."""
+        if name in self._positional:
+            positional = self._positional[name]
+            boost = float(field.format.field_boost)
+            for term in sorted(positional):  # code point order is UTF-8 byte order
+                entry = positional[term]
+                values = entry[1::2]
+                yield term.encode("utf-8"), (entry[0::2], posting_weights(values, boost), values)
+        elif name in self._generic:
+            generic = self._generic[name]
+            for tbytes in sorted(generic):
+                entry = generic[tbytes]
+                values = entry[2::3]
+                yield tbytes, (entry[0::3], entry[1::3], values if values[0] else [])
 
 
 def _add_positional(table: dict[str, list[Any]], docnum: int, terms: Mapping[str, Any]) -> None:
@@ -161,3 +215,34 @@ def _add_generic(
         table[tbytes] = [docnum, weight, vbytes or b""]
     else:
         entry += (docnum, weight, vbytes or b"")
+
+
+def _merged_postings(
+    reader: Any, name: str, start: int, docmap: dict[int, int] | None, keeps_values: bool
+) -> Iterator[tuple[bytes, _Postings]]:
+    """A merged segment's postings of field ``name``, term by term in byte order, numbered
+    as in the new segment (``start`` + old number, or ``docmap``'s number; deleted documents
+    are left out). Each block is decoded once and its values copied as they are."""
+    terms = reader._terms
+    for (fieldname, tbytes), terminfo in terms.items_from(name, b""):
+        if fieldname != name:
+            return
+        postings = postings_of(reader, name, tbytes, terminfo)
+        ids: list[int] = []
+        weights: list[float] = []
+        values: list[Any] = []
+        for block in postings.blocks():
+            if docmap is None:
+                ids += [start + docnum for docnum in block.ids]
+                weights += block.weights
+                if keeps_values:
+                    values += block.values
+                continue
+            for i, docnum in enumerate(block.ids):
+                new = docmap.get(docnum)
+                if new is not None:
+                    ids.append(new)
+                    weights.append(block.weights[i])
+                    if keeps_values:
+                        values.append(block.values[i])
+        yield tbytes, (ids, weights, values)
