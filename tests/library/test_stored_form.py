@@ -25,7 +25,8 @@ from index.repair.pinyin import readings
 from tests.helpers.library_articles import LU_XUN, fake_pipeline, touch_files
 
 
-def test_bodies_are_compressed_and_older_text_bodies_still_read(tmp_path: Path) -> None:
+def _library_with_lu_xun(tmp_path: Path) -> int:
+    """A library at tmp_path/lib holding one article; its id."""
     with Library(tmp_path / "lib") as library:
         run_import(
             library.database,
@@ -33,10 +34,14 @@ def test_bodies_are_compressed_and_older_text_bodies_still_read(tmp_path: Path) 
             touch_files(tmp_path, ["b.txt"]),
             process=fake_pipeline({"b.txt": [LU_XUN]}),
         )
+        (article_id,) = library.database.all_ids()
+    return article_id
+
+
+def test_bodies_are_compressed_and_older_text_bodies_still_read(tmp_path: Path) -> None:
+    article_id = _library_with_lu_xun(tmp_path)
     conn = sqlite3.connect(tmp_path / "lib" / DATABASE_FILE)
-    (article_id, kind, size), *_ = conn.execute(
-        "SELECT id, typeof(body), length(body) FROM articles"
-    ).fetchall()
+    ((kind, size),) = conn.execute("SELECT typeof(body), length(body) FROM articles").fetchall()
     assert kind == "blob" and size > 0
     with Library(tmp_path / "lib") as library:
         assert library.get_article(article_id).body == LU_XUN.body  # type: ignore[union-attr]
@@ -121,14 +126,8 @@ def test_raw_text_compressed_with_its_body_takes_less_room() -> None:
 
 
 def test_raw_text_stored_by_an_earlier_version_still_reads(tmp_path: Path) -> None:
+    article_id = _library_with_lu_xun(tmp_path)
     with Library(tmp_path / "lib") as library:
-        run_import(
-            library.database,
-            library.index,
-            touch_files(tmp_path, ["b.txt"]),
-            process=fake_pipeline({"b.txt": [LU_XUN]}),
-        )
-        (article_id,) = library.database.all_ids()
         assert library.get_article(article_id).raw == LU_XUN.raw  # type: ignore[union-attr]
     conn = sqlite3.connect(tmp_path / "lib" / DATABASE_FILE)
     with conn:  # raw text as an earlier version compressed it: alone
