@@ -572,19 +572,20 @@ How it is measured:
   it. Its CPU figure is the whole process's (all threads). The same process then reports when
   the work started after that paint was done (tags read, index checked, a warm-up search) and
   times its first search (two words from an article, as below, a different pair each run).
-- The other figures come from one window ({size}; 1280×800 is the app's size when it has
-  none saved) after that background work: scroll = `scrollToBottom()` (the view asks
-  the model for the next page), until the list's viewport has been painted by the event
+- The other figures come from one window after that background work
+  ({size};
+  1280×800 is the app's size when it has none saved): scroll = `scrollToBottom()` (the view
+  asks the model for the next page), until the list's viewport has been painted by the event
   loop; the rows at the bottom of those held come into view, so the whole viewport is
   painted, as when the scroll bar is dragged or End pressed (a wheel step paints only the
   rows it uncovers, but the view relayouts and repaints the whole viewport once a page comes
-  in); {SCROLL_PAGES} pages, {READING_PAUSE * 1000:.0f} ms apart. The list's delegate lays
-  out the rows a page brings while the event loop is idle (see below); "rows not laid out
-  ahead" measures the same scrolls with that switched off, as when a scroll comes sooner
-  than that work is done (~25 ms of GUI-thread time per 200-row page). Toggle =
-  `MainWindow.set_script`, as the 简/繁 buttons do (list, tags and reader), until the
-  reader's viewport has been painted with the new text; the article is made of the longest
-  articles' bodies cut to 10,000 characters, with a fresh id.
+  in); {SCROLL_PAGES} pages, {READING_PAUSE * 1000:.0f} ms apart.
+  The list's delegate lays out the rows a page brings while the event loop is idle (see
+  below); "rows not laid out ahead" measures the same scrolls with that switched off, as
+  when a scroll comes sooner than that work is done (~25 ms of GUI-thread time per 200-row
+  page). Toggle = `MainWindow.set_script`, as the 简/繁 buttons do (list, tags and reader),
+  until the reader's viewport has been painted with the new text; the article is made of
+  the longest articles' bodies cut to 10,000 characters, with a fresh id.
   The library's articles are stored in traditional script: 简→繁 shows them as stored, 繁→简
   converts with OpenCC. Search-as-you-type = from `setText` on the search field to the model
   reset with its first page, and to the list painted; the {SEARCH_DELAY_MS} ms debounce is
@@ -599,8 +600,9 @@ How it is measured:
 
 What the first paint no longer waits for, and what each step no longer does on the GUI thread:
 
-- Start-up: `Library.open(defer_index_check=True)` leaves the health check, which reads every
-  document of the index, to `Library.check_index`, run on a worker thread once the list is
+- Start-up: `Library.open(defer_index_check=True)` leaves the health check (milliseconds
+  when the index's manifest vouches for it, else it reads every document of the index) to
+  `Library.check_index`, run on a worker thread once the list is
   painted (a rebuild shows progress in a non-modal dialog; searching, importing and tag
   editing wait for it). The tags, the first article in the reader, the other script's OpenCC
   dictionaries and a warm-up search also come after the first paint. jieba, pypinyin, rjieba
@@ -632,11 +634,12 @@ What the first paint no longer waits for, and what each step no longer does on t
 
 What still falls short, or was not shown:
 
-- **100k**: not measured. Nothing at start, toggle, scroll or search is O(articles or tags) on
-  the GUI thread any more, except SQLite's `count(*)` for a listing's total and a tag filter
-  keystroke (a scan of the kind's names). The background check still reads every indexed
-  document (seconds of worker time at 100k, sharing the GIL with the GUI), and searches,
-  import and tag editing wait for it.
+- **100k**: see the next section. Nothing at start, toggle, scroll or search is O(articles or
+  tags) on the GUI thread any more, except SQLite's `count(*)` for a listing's total and a tag
+  filter keystroke (a scan of the kind's names). The background check reads every indexed
+  document only when the index's manifest cannot vouch for it (after a crash or a copy:
+  seconds of worker time at 100k, sharing the GIL with the GUI); searches, import and tag
+  editing wait for it.
 - **Scroll**: the wall clock is two to three times the GUI thread's CPU on this shared
   machine (waiting for a core; Qt's raster engine also splits fills taller than 96 lines,
   such as the scroll bar's, over a thread pool and waits for it). A scroll that reaches rows
