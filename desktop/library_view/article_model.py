@@ -87,6 +87,7 @@ class ArticleListModel(QAbstractTableModel):
 
     query_failed = Signal(str)  # one line for the status bar
     query_changed = Signal()
+    search_warmed_up = Signal()  # warm_up_search() has run (or failed)
 
     def __init__(
         self,
@@ -234,6 +235,7 @@ class ArticleListModel(QAbstractTableModel):
 
         def done(_: object) -> None:
             self.warmed_up = True
+            self.search_warmed_up.emit()
 
         self._pages.run(search, done, done)
 
