@@ -62,6 +62,7 @@ _NORMAL = QPalette.ColorGroup.Normal
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PLAIN = Qt.TextFormat.PlainText
 _COLUMNS = (Column.TITLE, Column.OUTLET, Column.DATE, Column.TAGS)
+_SCREEN_CHANGES = (QEvent.Type.Show, QEvent.Type.DevicePixelRatioChange)
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -87,7 +88,8 @@ class ArticleDelegate(QStyledItemDelegate):
         self._marked = QColor(MARKED_TEXT)
         self._muted = QColor(MUTED_TEXT)
         self._ahead: deque[int] = deque()  # rows to lay out while idle
-        self._glyphs = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)
+        self._glyphs = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)  # see _use_font
+        self._scale = QTransform()  # the view's painters' transform: its device pixel ratio
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._lay_out_ahead)
         self.lay_out_ahead = True  # False: rows are laid out when first painted
@@ -190,7 +192,7 @@ class ArticleDelegate(QStyledItemDelegate):
                 for old in list(texts)[: CACHED_TEXTS // 2]:
                     del texts[old]
             shown = text if width == UNELIDED else self._elided(text, width)
-            laid_out = texts[key] = _laid_out(shown, self._font)
+            laid_out = texts[key] = _laid_out(shown, self._font, self._scale)
         return laid_out
 
     def _elided(self, text: str, width: int) -> str:
@@ -252,11 +254,22 @@ class ArticleDelegate(QStyledItemDelegate):
         self._margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
         self._texts.clear()
         self._colors.clear()
+        self._use_scale()
+
+    def _use_scale(self) -> None:
+        """Lay texts out for the view's device pixel ratio (its screen's), as painted."""
+        ratio = self._view.devicePixelRatioF()
+        if ratio != self._scale.m11():
+            self._scale = QTransform.fromScale(ratio, ratio)
+            self._glyphs.setDevicePixelRatio(ratio)  # its painters scale as the view's do
+            self._texts.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self._view and kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._use_font()
+        elif watched is self._view and kind in _SCREEN_CHANGES:
+            self._use_scale()
         elif watched is self._view and kind == QEvent.Type.PaletteChange:
             self._colors.clear()
         return False
@@ -277,6 +290,7 @@ class ArticleDelegate(QStyledItemDelegate):
         """Lay out a few of the rows waiting, as they will be painted, and render their
         glyphs into the glyph cache (which every raster painter shares)."""
         ahead, model = self._ahead, self._model
+        self._use_scale()  # (a window shown on a screen of another ratio than it was made)
         widths = [self._view.columnWidth(column) for column in _COLUMNS]
         painter = QPainter(self._glyphs)
         painter.setFont(self._font)
@@ -305,10 +319,12 @@ class ArticleDelegate(QStyledItemDelegate):
             self._timer.stop()
 
 
-def _laid_out(text: str, font: QFont) -> QStaticText:
+def _laid_out(text: str, font: QFont, scale: QTransform) -> QStaticText:
+    """``text`` laid out for a painter whose transform is ``scale`` (the device pixel
+    ratio's: laid out for another, it would be laid out again at its first paint)."""
     laid_out = QStaticText(text)
     laid_out.setTextFormat(_PLAIN)
-    laid_out.prepare(QTransform(), font)
+    laid_out.prepare(scale, font)
     return laid_out
 
 

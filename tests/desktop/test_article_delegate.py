@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QStaticText
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QStaticText, QTransform
 from PySide6.QtWidgets import QStyledItemDelegate, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -108,9 +108,9 @@ def test_a_pages_rows_are_laid_out_ahead_and_painted_from_that(
     laid_out: list[str] = []
     real = article_delegate._laid_out
 
-    def counting(text: str, font: QFont) -> QStaticText:
+    def counting(text: str, font: QFont, scale: QTransform) -> QStaticText:
         laid_out.append(text)
-        return real(text, font)
+        return real(text, font, scale)
 
     monkeypatch.setattr(article_delegate, "_laid_out", counting)
     model.refresh()
