@@ -88,7 +88,7 @@ class ArticleDelegate(QStyledItemDelegate):
         self._marked = QColor(MARKED_TEXT)
         self._muted = QColor(MUTED_TEXT)
         self._ahead: deque[int] = deque()  # rows to lay out while idle
-        self._glyphs = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)  # see _use_font
+        self._glyphs = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)  # _use_scale
         self._scale = QTransform()  # the view's painters' transform: its device pixel ratio
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._lay_out_ahead)
