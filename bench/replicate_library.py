@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from index.library import Library
 from index.library.database import DATABASE_FILE, LibraryDatabase
-from index.library.indexing import document_for_row
+from index.library.health import RebuildProgress, rebuild_index
 from index.search.engine import SearchIndex
 
 
@@ -66,15 +66,12 @@ def copy_articles(source: Path, target: Path, copies: int) -> int:
 def index_all(folder: Path, segment: int) -> None:
     """Index every article in commits of ``segment``, then let the library check it."""
     database = LibraryDatabase(folder)
-    ids = database.all_ids()
     index = SearchIndex(folder / "index")
-    for start in range(0, len(ids), segment):
-        chunk = ids[start : start + segment]
-        with index.batch() as batch:
-            for row in database.index_rows(chunk):
-                batch.add(document_for_row(row))
-        database.mark_indexed(chunk)
-        print(f"indexed {start + len(chunk):,} of {len(ids):,}", flush=True)
+
+    def report(progress: RebuildProgress) -> None:
+        print(f"indexed {progress.done:,} of {progress.total:,}", flush=True)
+
+    rebuild_index(database, index, "replica", report, chunk_size=segment)
     index.close()
     Library(folder).close()  # the open-time check records the index's files
 

@@ -166,17 +166,19 @@ def rebuild_index(
     index: SearchIndex,
     reason: str,
     progress: RebuildCallback | None = None,
+    chunk_size: int = _REBUILD_CHUNK,
 ) -> int:
     """Index every article of the database into the (empty) index; returns how many.
 
-    Each chunk is committed and marked indexed, so an interrupted rebuild resumes.
+    Each chunk (a segment) is committed and marked indexed, so an interrupted rebuild
+    resumes.
     """
     ids = database.all_ids()
     database.mark_all_unindexed()
     if progress is not None:
         progress(RebuildProgress(reason, 0, len(ids)))
-    for start in range(0, len(ids), _REBUILD_CHUNK):
-        chunk = ids[start : start + _REBUILD_CHUNK]
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
         with index.batch() as batch:
             for row in database.index_rows(chunk):
                 batch.add(document_for_row(row))

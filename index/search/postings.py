@@ -18,10 +18,11 @@ import pickle
 import struct
 import zlib
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.matching import FilterMatcher
@@ -33,6 +34,9 @@ _INT = struct.Struct("!i")  # Whoosh's block length
 _FRAMED = b"\x80\x05\x95"  # a pickle in protocol 5 opening with a frame: its length follows
 _FRAME = struct.Struct("<Q")
 # Read all the blocks a run of documents spans once the documents outnumber them this much.
+T = TypeVar("T")
+_WEIGHTS = attrgetter("weights")  # a block's columns, for TermPostings._filled
+_VALUES = attrgetter("values")
 _BULK_RATIO = 2
 
 
@@ -133,24 +137,27 @@ class TermPostings:
         The table grows over the search, each block added once: the windows of a search
         overlap the same blocks of a common term, and each would otherwise build its own.
         """
-        tabled, weights = self._tabled, self.weights
-        for index in self._blocks_for(docs):
-            if index not in tabled:
-                tabled.add(index)
-                block = self.block(index)
-                weights.update(zip(block.ids, block.weights, strict=True))
-        return weights
+        return self._filled(self.weights, self._tabled, docs, _WEIGHTS)
 
     def value_table(self, docs: Sequence[int]) -> dict[int, Any]:
         """:attr:`values` (each posting's encoded value, such as its positions), holding every
         posting of the blocks ``docs`` (ascending) may fall in, as :meth:`table`."""
-        listed, values = self._listed, self.values
+        return self._filled(self.values, self._listed, docs, _VALUES)
+
+    def _filled(
+        self,
+        table: dict[int, T],
+        added: set[int],
+        docs: Sequence[int],
+        column: Callable[[Any], Sequence[T]],
+    ) -> dict[int, T]:
+        """``table`` with the ``column`` of every block ``docs`` may fall in added once."""
         for index in self._blocks_for(docs):
-            if index not in listed:
-                listed.add(index)
+            if index not in added:
+                added.add(index)
                 block = self.block(index)
-                values.update(zip(block.ids, block.values, strict=True))
-        return values
+                table.update(zip(block.ids, column(block), strict=True))
+        return table
 
     def _blocks_for(self, docs: Sequence[int]) -> Sequence[int]:
         """The blocks ``docs`` (ascending) may fall in: all those their span crosses, or,
