@@ -35,8 +35,7 @@ def idf_table() -> tuple[dict[str, float], float]:
     """jieba's IDF values and their median (for words the table lacks)."""
     # Not ``import jieba.analyse``: that loads the table itself and leaves the file open.
     path = Path(str(files("jieba").joinpath("analyse", "idf.txt")))
-    table, median = cached_table("jieba-idf", [path], lambda: _read_idf(path))
-    return table, median
+    return cached_table("jieba-idf", [path], lambda: _read_idf(path))
 
 
 def _read_idf(path: Path) -> tuple[dict[str, float], float]:
