@@ -16,6 +16,7 @@ from whoosh.searching import Searcher
 
 from index.search.codec import BigramField, FieldPostings, InliningCodec, analyze_text
 from index.search.fold import fold
+from index.search.forked_commit import ForkedCommit
 from index.search.merge_policy import merge_all_segments, merge_small_segments
 from index.search.query import ParsedQuery, text_query
 from index.search.segment_writer import BulkSegmentWriter
@@ -135,6 +136,12 @@ class IndexBatch:
 
     def commit(self) -> None:
         self._writer.commit()
+
+    def commit_in_background(self) -> ForkedCommit:
+        """Commit in a forked child process (see :mod:`index.search.forked_commit`); the
+        index holds the batch once the returned commit's ``wait()`` returns. No other batch
+        can be opened before then: the child holds the write lock."""
+        return ForkedCommit(self._writer)
 
     def cancel(self) -> None:
         self._writer.cancel()

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from index.library import ImportProgress, Library
+from index.library import ImportProgress, Library, importer
 from index.library.database import DATABASE_FILE
 from index.library.importer import run_import
 from index.pipeline import FileResult
+from index.search.engine import IndexBatch
+from index.search.forked_commit import ForkedCommit
+from index.search.segment_writer import BulkSegmentWriter
 from tests.helpers.corpus import CORPUS_DIR, FEED_DUMP_ARTICLES
 from tests.helpers.library_articles import (
     BANK,
@@ -117,6 +122,78 @@ def test_an_interrupted_import_leaves_whole_articles_and_the_index_catches_up(
     with Library(tmp_path / "lib") as reopened:
         assert reopened.index.doc_count() == 2
         assert reopened.search("鲁迅").total == 1
+
+
+def test_commits_written_by_forked_children_index_every_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "COMMIT_EVERY", 2)
+    forked: list[object] = []
+    real_commit_in_background = IndexBatch.commit_in_background
+
+    def counted(batch: IndexBatch) -> ForkedCommit:
+        forked.append(batch)
+        return real_commit_in_background(batch)
+
+    monkeypatch.setattr(IndexBatch, "commit_in_background", counted)
+    paths = touch_files(tmp_path, ["a.txt", "b.txt", "c.txt"])
+    with Library(tmp_path / "lib") as library:
+        summary = import_fake(library, paths)
+        assert summary.added == 4  # type: ignore[attr-defined]
+        assert forked  # at least one commit went to a child
+        assert library.index.doc_count() == 4
+        assert library.database.indexed_count() == 4
+        for word, expected in [("鲁迅", 1), ("农业", 1), ("社区", 1), ("降温", 1)]:
+            assert library.search(word).total == expected, word
+
+
+def test_what_is_pending_near_the_end_is_committed_ahead_in_a_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "TAIL_FILES", 1)
+    forked: list[int] = []
+    real_commit_in_background = IndexBatch.commit_in_background
+
+    def counted(batch: IndexBatch) -> ForkedCommit:
+        forked.append(batch.count)
+        return real_commit_in_background(batch)
+
+    monkeypatch.setattr(IndexBatch, "commit_in_background", counted)
+    paths = touch_files(tmp_path, ["a.txt", "b.txt", "c.txt"])
+    with Library(tmp_path / "lib") as library:
+        import_fake(library, paths)
+        assert forked == [3]  # a.txt and b.txt, with one file left; c.txt at the end
+        assert len(library.index._index._segments()) == 2
+        assert library.database.indexed_count() == library.index.doc_count() == 4
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_commit_that_fails_stops_the_import_and_the_index_catches_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "COMMIT_EVERY", 2)
+    parent = os.getpid()
+    real_flush = BulkSegmentWriter._flush_segment
+
+    def full_disk_in_children(writer: BulkSegmentWriter) -> None:
+        if os.getpid() != parent:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_flush(writer)
+
+    monkeypatch.setattr(BulkSegmentWriter, "_flush_segment", full_disk_in_children)
+    paths = touch_files(tmp_path, ["a.txt", "b.txt", "c.txt"])
+    library = Library(tmp_path / "lib")
+    with pytest.raises(OSError) as raised:
+        import_fake(library, paths)
+    assert raised.value.errno == errno.ENOSPC
+    assert library.article_count() == 4  # stored whole, committed
+    assert library.database.indexed_count() == 0  # no commit that failed is marked done
+    assert library.index.doc_count() == 0
+    library.close()
+    monkeypatch.undo()
+    with Library(tmp_path / "lib") as reopened:
+        assert reopened.index.doc_count() == 4
+        assert reopened.search("降温").total == 1
 
 
 def fail_insert(library: Library, at_call: int) -> Callable[..., int | None]:
