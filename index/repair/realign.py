@@ -38,6 +38,7 @@ from index.repair.pinyin import (
     is_annotation_syllable,
     pinyin_dict_file,
     readings,
+    toned_syllables,
     toneless,
 )
 from index.repair.pinyin import reading_match as _reading_match
@@ -51,6 +52,7 @@ _QUESTION_WORDS = re.compile(
 _CLAUSE_START = re.compile(r"[。！？!?，,；;：:\n“”]")
 _BROKEN_TAG = re.compile(r"\?(/?[A-Za-z][A-Za-z0-9]*\s*/?>)")
 _SPECIAL = re.compile(r"[?(),!:;]")
+_QUESTION_RUN = re.compile(r"\?+")
 _IN_STEP_SPECIAL = re.compile(rf"\(({SYLLABLE})\)|[(),!:;]")
 # How many candidate characters a lost byte may stand for, before the context is scored.
 _CANDIDATES_PER_SLOT = 16
@@ -599,54 +601,90 @@ class _Realigner:
         return "".join(self._settled_text), self._settled_repairs
 
     def _run_in_step(self, hyp: _Hypothesis, pos: int) -> tuple[_Hypothesis, int]:
-        """While only one reading is alive, walk on cheaply up to the next "?".
+        """While only one reading is alive, walk on cheaply up to the next "?" that may be damage.
 
         Everything that reading holds is certain, so it moves to the settled output first;
-        the in-step text then goes there directly, without a hypothesis per token.
+        the in-step text then goes there directly, without a hypothesis per token. So do runs
+        of "?" placeholders (the "????" indenting every paragraph): the walk would only keep
+        them, one hypothesis per "?", and they are most of the "?" in a dump.
         """
         text = self.text
-        stop = text.find("?", pos)
-        if stop < 0:
-            stop = len(text)
         self._settle(hyp)
-        pieces, repairs = self._settled_text, self._settled_repairs
-        first_piece = len(pieces)
-        last = hyp.last
+        last, quote_open = hyp.last, hyp.quote_open
+        while True:
+            stop = text.find("?", pos)
+            if stop < 0:
+                stop = len(text)
+            segment, last = self._settle_in_step_text(pos, stop, last)
+            quote_open = _quote_state(segment, quote_open)
+            pos = self._placeholder_run_end(stop)
+            if pos == stop:
+                break
+            self._settled_text.append(text[stop:pos])
+            last = "?"
+            quote_open = _quote_state(text[stop:pos], quote_open)
+        # The settled text is out of the hypotheses' reach; they keep a little of it as context.
+        self._base = (segment[-_CONTEXT:], None)
+        fresh = _Hypothesis(0.0, IN_STEP, last, self._base, None, quote_open, region_out=self._base)
+        return fresh, stop
+
+    def _settle_in_step_text(self, pos: int, stop: int, last: str) -> tuple[str, str]:
+        """Decode ``text[pos:stop]`` (no "?" in it) in step straight into the settled output.
+
+        Returns the decoded text and its last character (``last`` when it emitted nothing).
+        Annotations are most of the tokens here (one every ten characters in a damaged dump),
+        so they take the shortest way through the loop.
+        """
+        text = self.text
+        pieces: list[str] = []
+        append_piece = pieces.append
+        append_repair = self._settled_repairs.append
+        syllables = toned_syllables()
         for match in _IN_STEP_SPECIAL.finditer(text, pos, stop):
-            start = match.start()
+            start, end = match.span()
             if start < pos:
                 continue  # inside a token already handled
             if start > pos:
-                pieces.append(text[pos:start])
+                append_piece(text[pos:start])
                 last = text[start - 1]
-            syllable = match.group(1)
-            if syllable is not None and is_annotation_syllable(syllable):
-                end, emitted, reason = match.end(), "", "annotation"
-                confidence = 1.0 if last and _reading_match(last, syllable) else 0.6
-            else:
-                end, emitted, reason, confidence = self._in_step_token(start, last)
+            syllable = match[1]
+            if syllable in syllables:  # an annotation (None, for a punctuation mark, is not)
+                fits = last and _reading_match(last, syllable)
+                append_repair(Repair(start, match[0], "", "annotation", 1.0 if fits else 0.6))
+                pos = end
+                continue
+            end, emitted, reason, confidence = self._in_step_token(start, last)
             if emitted:
-                pieces.append(emitted)
+                append_piece(emitted)
                 last = emitted[-1]
             if emitted != text[start:end]:
-                repairs.append(Repair(start, text[start:end], emitted, reason, confidence))
+                append_repair(Repair(start, text[start:end], emitted, reason, confidence))
             pos = end
         if stop > pos:
-            pieces.append(text[pos:stop])
+            append_piece(text[pos:stop])
             last = text[stop - 1]
-        segment = "".join(pieces[first_piece:])
-        # The settled text is out of the hypotheses' reach; they keep a little of it as context.
-        self._base = (segment[-_CONTEXT:], None)
-        fresh = _Hypothesis(
-            0.0,
-            IN_STEP,
-            last,
-            self._base,
-            None,
-            _quote_state(segment, hyp.quote_open),
-            region_out=self._base,
-        )
-        return fresh, stop
+        segment = "".join(pieces)
+        self._settled_text.append(segment)
+        return segment, last
+
+    def _placeholder_run_end(self, pos: int) -> int:
+        """Where a run of "?" placeholders starting at ``pos`` ends, or ``pos`` if there is none.
+
+        The walk keeps every "?" of a run of three or more as it is (see _step_in_step),
+        unless the last one starts a broken annotation. Each costs it one unit of work, and a
+        run the budget cannot pay for is left to the walk, which gives up where it runs out.
+        """
+        text = self.text
+        end = _QUESTION_RUN.match(text, pos)
+        if end is None or end.end() - pos < 3:
+            return pos
+        broken = BROKEN_ANNOTATION.match(text, end.end() - 1)
+        if broken and is_annotation_syllable(broken.group(1)):
+            return pos
+        if self._budget < end.end() - pos:
+            return pos
+        self._budget -= end.end() - pos
+        return end.end()
 
     def _settle(self, hyp: _Hypothesis) -> None:
         """Move what a hypothesis emitted since the last settling to the settled output."""
