@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TypeAlias
 
@@ -49,7 +49,8 @@ _BOUNDARY_PUNCT = ",!:;()?"
 _QUESTION_WORDS = re.compile(
     r"[嗎吗呢嘛誰谁哪啥幾几]|什[麼么]|怎[麼么樣样]|為什|为什|如何|是否|能否|可否|多少|難道|难道"
 )
-_CLAUSE_START = re.compile(r"[。！？!?，,；;：:\n“”]")
+_CLAUSE_MARKS = "。！？!?，,；;：:\n“”"
+_CLAUSE_WINDOW = 40  # characters a question looks back for its question word
 _BROKEN_TAG = re.compile(r"\?(/?[A-Za-z][A-Za-z0-9]*\s*/?>)")
 _SPECIAL = re.compile(r"[?(),!:;]")
 _QUESTION_RUN = re.compile(r"\?+")
@@ -149,6 +150,20 @@ def _characters_reading(bare: str, toned: str) -> tuple[tuple[int, str, bool], .
     return tuple(best.values())
 
 
+@lru_cache(maxsize=1 << 14)
+def _characters_reading_after(lead: int, syllable: str) -> tuple[tuple[int, str, bool], ...]:
+    """Characters with lead byte ``lead`` that read ``syllable``: (trail byte, char, exact).
+
+    Pinning a lost byte asks this for the same few syllables and bytes over and over, and a
+    common syllable has a hundred characters, so the filtering is done once.
+    """
+    return tuple(
+        (code & 0xFF, char, exact)
+        for code, char, exact in _characters_reading(toneless(syllable), syllable)
+        if code >> 8 == lead
+    )
+
+
 def _foreign_script(text: str) -> frozenset[str]:
     """The script-specific characters that would be foreign to this document."""
     sample = text[:_SCRIPT_SAMPLE]
@@ -199,10 +214,10 @@ def _punctuation_fit(last: str, char: str, quote_open: int) -> float:
 
 def _ends_question(text: str, pos: int) -> bool:
     """Whether the clause before ``pos`` asks something, so a "?" there was a "？"."""
-    start = pos - 1
-    while start >= 0 and pos - start <= 40 and not _CLAUSE_START.match(text, start):
-        start -= 1
-    return _QUESTION_WORDS.search(text, start + 1, pos) is not None
+    window = max(pos - _CLAUSE_WINDOW, 0)
+    # The clause starts after the last clause mark of the window (one rfind per mark).
+    start = max(window, *(text.rfind(mark, window, pos) + 1 for mark in _CLAUSE_MARKS))
+    return _QUESTION_WORDS.search(text, start, pos) is not None
 
 
 def _is_cjk(char: str) -> bool:
@@ -302,19 +317,9 @@ class _Realigner:
 
     # -- one token, one hypothesis ------------------------------------------------------------
 
-    def _annotation_candidates(
-        self, lead: int | None, trail: int | None, syllable: str
-    ) -> Iterator[tuple[int, str, float]]:
-        """Characters with the known byte that read ``syllable``: (unknown byte, char, bonus)."""
-        for code, char, exact in _characters_reading(toneless(syllable), syllable):
-            if lead is not None:
-                if code >> 8 != lead:
-                    continue
-                byte = code & 0xFF
-            else:
-                if code & 0xFF != trail:
-                    continue
-                byte = code >> 8
+    def _annotation_candidates(self, lead: int, syllable: str) -> Iterator[tuple[int, str, float]]:
+        """Characters with lead byte ``lead`` that read ``syllable``: (trail byte, char, bonus)."""
+        for byte, char, exact in _characters_reading_after(lead, syllable):
             bonus = 0.0 if char in self.table else _ANNOTATION_OUTSIDE_TABLE
             if not exact:
                 bonus += _ANNOTATION_TONE_DIFFERS
@@ -322,12 +327,9 @@ class _Realigner:
 
     def step(self, hyp: _Hypothesis, pos: int) -> Iterator[tuple[_Hypothesis, int]]:
         """Every way ``hyp`` can explain the token at ``pos``, with the position after it."""
-        text = self.text
-        char = text[pos]
         if hyp.pending == IN_STEP:
-            yield from self._step_in_step(hyp, pos, char)
-        else:
-            yield from self._step_shifted(hyp, pos, char)
+            return self._step_in_step(hyp, pos, self.text[pos])
+        return self._step_shifted(hyp, pos, self.text[pos])
 
     def _in_step_token(self, pos: int, last: str) -> tuple[int, str, str, float]:
         """The one reading of a token other than "?" while in step: (end, text, reason, conf)."""
@@ -359,7 +361,7 @@ class _Realigner:
             code = char_code(hyp.last) if hyp.last else None
             if code is not None:
                 for lead_byte, _annotated, bonus in self._annotation_candidates(
-                    code & 0xFF, None, broken.group(1)
+                    code & 0xFF, broken.group(1)
                 ):
                     if lead_byte >= 0x81:
                         yield (
@@ -474,9 +476,7 @@ class _Realigner:
         broken = BROKEN_ANNOTATION.match(text, pos)
         if broken and is_annotation_syllable(broken.group(1)):
             # The lost trail byte completed the annotated character itself.
-            for trail_byte, annotated, bonus in self._annotation_candidates(
-                lead, None, broken.group(1)
-            ):
+            for trail_byte, annotated, bonus in self._annotation_candidates(lead, broken.group(1)):
                 if trail_byte >= 0x81:
                     yield (
                         self._extend(
@@ -558,21 +558,24 @@ class _Realigner:
                 hyp, pos = self._run_in_step(hyps[0], pos)
                 beam[pos] = [hyp]
                 continue
-            extended: dict[tuple[int, int, str], _Hypothesis] = {}
-            merged_scores: dict[tuple[int, int, str], list[float]] = {}
-            merged: dict[tuple[int, int, str], list[_Hypothesis]] = {}
+            # Readings that reach the same state (position, pending byte, last character)
+            # are rivals: only one of them goes on.
+            rivals: dict[tuple[int, int, str], list[_Hypothesis]] = {}
             for hyp in hyps:
                 for new, end in self.step(hyp, pos):
-                    self._budget -= 1
                     key = (end, new.pending, new.last)
-                    merged_scores.setdefault(key, []).append(new.score)
-                    merged.setdefault(key, []).append(new)
-                    old = extended.get(key)
-                    if old is None or new.score > old.score:
-                        extended[key] = new
-            for key, scores in merged_scores.items():
-                if len(scores) > 1:
-                    extended[key] = self._rescore(merged[key], key[0], key[1] == IN_STEP)
+                    group = rivals.get(key)
+                    if group is None:
+                        rivals[key] = [new]
+                    else:
+                        group.append(new)
+            self._budget -= sum(map(len, rivals.values()))
+            extended = {
+                key: (
+                    group[0] if len(group) == 1 else self._rescore(group, key[0], key[1] == IN_STEP)
+                )
+                for key, group in rivals.items()
+            }
             if not extended and not beam:
                 # Nothing explains this token: keep it as it is and resynchronise.
                 best = max(hyps, key=lambda h: h.score)
