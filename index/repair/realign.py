@@ -81,6 +81,11 @@ _SCRIPT_SAMPLE = 1500  # characters looked at to tell the document's script
 _NUMBER_CONTEXT = frozenset("0123456789年月日號号時时點点分秒%萬万億亿個个歲岁元米度")
 
 
+# Repair(...) goes through a Python-level __new__; a damaged text has an annotation every ten
+# characters, so their records are built directly as the tuples they are (all six fields).
+_new_tuple = tuple.__new__
+_REPAIR_STAGE = Repair._field_defaults["stage"]
+
 # Immutable linked lists (newest first), so that hypotheses share their history cheaply.
 _TextChain: TypeAlias = "tuple[str, _TextChain] | None"
 _ChangeChain: TypeAlias = "tuple[Repair, _ChangeChain] | None"
@@ -274,9 +279,12 @@ class _Realigner:
         pair_logp = self.model.pair_logp
         for char in emitted:
             if scored:
-                fit = _punctuation_fit(last, char, quote_open) if char in _MARKS else 0.0
-                score += pair_logp(last, char) + fit
-                adjustment += fit
+                if char in _MARKS:
+                    fit = _punctuation_fit(last, char, quote_open)
+                    score += pair_logp(last, char) + fit
+                    adjustment += fit
+                else:  # no rule applies (a fit of 0.0 would change nothing)
+                    score += pair_logp(last, char)
             quote_open = _next_quote_state(quote_open, char)
             last = char
         for char in unscored_suffix:
@@ -303,17 +311,23 @@ class _Realigner:
     def _likely(self, last: str, candidates: tuple[str, ...]) -> list[str]:
         """The candidates for a lost byte that fit best after ``last``, best first."""
         pair_logp = self.model.pair_logp
+        foreign = self._foreign()
         ranked = sorted(
             candidates,
-            key=lambda char: pair_logp(last, char) + self._script_fit(char),
+            key=lambda char: (
+                pair_logp(last, char) + (_FOREIGN_SCRIPT_PENALTY if char in foreign else 0.0)
+            ),
             reverse=True,
         )
         return ranked[:_EXPANDED_PER_SLOT]
 
     def _script_fit(self, candidate: str) -> float:
+        return _FOREIGN_SCRIPT_PENALTY if candidate in self._foreign() else 0.0
+
+    def _foreign(self) -> frozenset[str]:
         if self._foreign_script is None:  # most texts never lose a byte: count only if needed
             self._foreign_script = _foreign_script(self.text)
-        return _FOREIGN_SCRIPT_PENALTY if candidate in self._foreign_script else 0.0
+        return self._foreign_script
 
     # -- one token, one hypothesis ------------------------------------------------------------
 
@@ -652,8 +666,9 @@ class _Realigner:
                 last = text[start - 1]
             syllable = match[1]
             if syllable in syllables:  # an annotation (None, for a punctuation mark, is not)
-                fits = last and _reading_match(last, syllable)
-                append_repair(Repair(start, match[0], "", "annotation", 1.0 if fits else 0.6))
+                confidence = _annotation_confidence(last, syllable)
+                record = (start, match[0], "", "annotation", confidence, _REPAIR_STAGE)
+                append_repair(_new_tuple(Repair, record))
                 pos = end
                 continue
             end, emitted, reason, confidence = self._in_step_token(start, last)
@@ -775,6 +790,12 @@ def _settle_region(hyp: _Hypothesis) -> _ChangeChain:
     for change in reversed(region):
         node = (change._replace(confidence=min(change.confidence, hyp.certainty)), node)
     return node
+
+
+@lru_cache(maxsize=1 << 16)
+def _annotation_confidence(last: str, syllable: str) -> float:
+    """How sure the removal of an annotation after ``last`` is: sure when the two fit."""
+    return 1.0 if last and _reading_match(last, syllable) else 0.6
 
 
 def _quote_state(plain: str, quote_open: int) -> int:

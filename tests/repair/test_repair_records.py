@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bench.damage import damaged_documents
+from index.model import Repair
 from index.repair import repair_text
 
 REASONS = {"annotation", "punctuation", "gbk-shift", "lost-byte", "kept"}
@@ -37,3 +38,13 @@ def test_a_guessed_byte_is_never_reported_as_certain() -> None:
     by_reason = {r.reason: r.confidence for r in result.repairs}
     assert by_reason["annotation"] == 1.0
     assert 0.5 < by_reason["gbk-shift"] < 1.0
+
+
+def test_annotation_records_are_whole_repairs() -> None:
+    # The walk builds annotation records as plain tuples, for speed: they must carry every
+    # field of a Repair, defaults included, and compare equal to one made the usual way.
+    result = repair_text("江海區(qū)第二屆活動(dòng)開幕")
+    assert result.repairs
+    for repair in result.repairs:
+        assert len(repair) == len(Repair._fields)
+        assert repair == Repair(*repair[:5])
