@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TypeAlias
 
@@ -103,6 +104,9 @@ class _Hypothesis:
     region_start: _ChangeChain = None  # the changes made before the current damaged region
     region_out: _TextChain = None  # the text emitted before the current damaged region
     adjustment: float = 0.0  # region's score from rules rather than the word model
+
+
+_score = attrgetter("score")  # a hypothesis's score, as a C-level sort key
 
 
 @cache
@@ -738,9 +742,7 @@ class _Realigner:
             stop = _SPECIAL.search(self.text, end, end + _CONTEXT)
             lookahead = self.text[end : stop.start() if stop else end + _CONTEXT]
         self._budget -= _RESCORING_WORK * len(finalists)
-        word_scores = [
-            self.model.segment_logp(_region_text(h) + lookahead) + h.adjustment for h in finalists
-        ]
+        word_scores = [_segment_logp(_region_text(h) + lookahead) + h.adjustment for h in finalists]
         best = max(range(len(finalists)), key=word_scores.__getitem__)
         winner = finalists[best]
         winner.certainty = min(winner.certainty, posterior(word_scores))
@@ -751,12 +753,12 @@ class _Realigner:
         everyone = [h for hyps in beam.values() for h in hyps]
         if len(everyone) <= 1:
             return
-        top = max(h.score for h in everyone)
+        top = max(map(_score, everyone))
         # Scores are only comparable at the same position, but positions in the beam differ by
         # a token or two; the margin is wide enough for that.
         for pos in list(beam):
             kept = [h for h in beam[pos] if h.score >= top - _BEAM_MARGIN]
-            kept.sort(key=lambda h: h.score, reverse=True)
+            kept.sort(key=_score, reverse=True)
             if kept:
                 beam[pos] = kept[:_BEAM_WIDTH]
             else:
@@ -790,6 +792,16 @@ def _settle_region(hyp: _Hypothesis) -> _ChangeChain:
     for change in reversed(region):
         node = (change._replace(confidence=min(change.confidence, hyp.certainty)), node)
     return node
+
+
+@lru_cache(maxsize=1 << 14)
+def _segment_logp(text: str) -> float:
+    """The word model's score of a damaged region's reading.
+
+    A third of the readings rescored are ones already seen: the same region reached again
+    by another rival, or a common phrase in another document.
+    """
+    return load_model().segment_logp(text)
 
 
 @lru_cache(maxsize=1 << 16)
