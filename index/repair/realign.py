@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TypeAlias
@@ -71,6 +72,7 @@ _MAX_REGION = 28  # characters of a damaged region the word model looks at
 
 # Score adjustments (natural-log units) for readings that need an unusual event.
 _LITERAL_QUESTION_PENALTY = -4.0
+_PUNCTUATION_CONFIDENCE = 0.95  # ASCII punctuation in Chinese context put back full-width
 _LOST_ASCII_PENALTY = -7.0
 _ORPHAN_STRADDLE_PENALTY = -1.0
 _ANNOTATION_OUTSIDE_TABLE = -3.0
@@ -176,9 +178,17 @@ def _characters_reading_after(lead: int, syllable: str) -> tuple[tuple[int, str,
 def _foreign_script(text: str) -> frozenset[str]:
     """The script-specific characters that would be foreign to this document."""
     sample = text[:_SCRIPT_SAMPLE]
-    traditional = sum(map(traditional_only().__contains__, sample))
-    simplified = sum(map(simplified_only().__contains__, sample))
-    return simplified_only() if traditional >= simplified else traditional_only()
+    # Traditional-only characters less simplified-only ones, counted in one pass.
+    lean = sum(map(_script_lean().get, sample, repeat(0)))
+    return simplified_only() if lean >= 0 else traditional_only()
+
+
+@cache
+def _script_lean() -> dict[str, int]:
+    """+1 for each character only traditional writing uses, -1 for each simplified-only one."""
+    lean = dict.fromkeys(traditional_only(), 1)
+    lean.update(dict.fromkeys(simplified_only(), -1))  # disjoint sets: nothing is overwritten
+    return lean
 
 
 _SENTENCE_MARKS = frozenset("。！？，、；：")
@@ -361,7 +371,8 @@ class _Realigner:
         if char in "(),!:;":
             end = pos + 1
             chinese = _chinese_context(text, pos, end, last)
-            return end, ASCII_TO_FULLWIDTH[char] if chinese else char, "punctuation", 0.95
+            full = ASCII_TO_FULLWIDTH[char] if chinese else char
+            return end, full, "punctuation", _PUNCTUATION_CONFIDENCE
         return pos + 1, char, "kept", 1.0
 
     def _step_in_step(
@@ -672,6 +683,16 @@ class _Realigner:
             if syllable in syllables:  # an annotation (None, for a punctuation mark, is not)
                 confidence = _annotation_confidence(last, syllable)
                 record = (start, match[0], "", "annotation", confidence, _REPAIR_STAGE)
+                append_repair(_new_tuple(Repair, record))
+                pos = end
+                continue
+            if syllable is None and last and _is_cjk(last):
+                # A mark right after a Chinese character (most of them): the full-width one
+                # the mirror replaced, as _in_step_token would find, without looking around.
+                char = match[0]
+                last = ASCII_TO_FULLWIDTH[char]
+                append_piece(last)
+                record = (start, char, last, "punctuation", _PUNCTUATION_CONFIDENCE, _REPAIR_STAGE)
                 append_repair(_new_tuple(Repair, record))
                 pos = end
                 continue
