@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter, ne
 
 from index.model import Repair
 from index.repair.pinyin import (
@@ -67,35 +69,62 @@ def looks_damaged(text: str, table: frozenset[str]) -> bool:
 _PRIORITY = {"gbk-shift": 3, "lost-byte": 2, "annotation": 1, "punctuation": 0, "kept": 0}
 # A spot's records are joined when one of them re-cut bytes.
 _JOINED_REASONS = frozenset({"gbk-shift", "lost-byte"})
+_reason = attrgetter("reason")
+_confidence = attrgetter("confidence")
 
 
 def _merge(repairs: list[Repair]) -> list[Repair]:
-    """Join the records of one damaged spot, as a reader would describe it."""
+    """Join the records of one damaged spot, as a reader would describe it.
+
+    Only a spot with a re-cut record ("gbk-shift", "lost-byte") is joined; the records between
+    such spots (most of them: annotations, punctuation) are copied over in bulk.
+    """
     merged: list[Repair] = []
-    last: Repair | None = None
-    for repair in repairs:
+    copied = 0  # the records before this one are in ``merged``
+    for spot in compress(count(), map(_JOINED_REASONS.__contains__, map(_reason, repairs))):
+        if spot >= copied:
+            merged += repairs[copied:spot]
+            copied = _join_spot(repairs, spot, merged)
+    merged += repairs[copied:]
+    # Confidences go out to three decimals; only the records whose value that changes are
+    # made again (the rule-based ones, 1.0, 0.95 and 0.6, already are).
+    confidences = list(map(_confidence, merged))
+    for i in compress(count(), map(ne, map(_three_decimals, confidences), confidences)):
+        merged[i] = merged[i]._replace(confidence=_three_decimals(confidences[i]))
+    return merged
+
+
+def _join_spot(repairs: list[Repair], first: int, merged: list[Repair]) -> int:
+    """Add the records of the spot that the re-cut record ``first`` is part of to ``merged``.
+
+    Returns the index of the first record after the spot: one that joined nothing and did
+    not re-cut bytes, so that the next record can only join it if that one re-cut them.
+    """
+    for i in range(first, len(repairs)):
+        repair = repairs[i]
+        last = merged[-1] if merged else None
         if (
             last is not None
             and (repair.reason in _JOINED_REASONS or last.reason in _JOINED_REASONS)
             and last.offset + len(last.before) == repair.offset
         ):
-            last = merged[-1] = Repair(
+            merged[-1] = Repair(
                 last.offset,
                 last.before + repair.before,
                 last.after + repair.after,
                 max(last.reason, repair.reason, key=lambda r: _PRIORITY.get(r, 0)),
                 min(last.confidence, repair.confidence),
             )
-        else:
+        elif repair.reason in _JOINED_REASONS:
             merged.append(repair)
-            last = repair
-    return [r if r.confidence == 1.0 else _rounded(r) for r in merged]
+        else:
+            return i
+    return len(repairs)
 
 
-def _rounded(repair: Repair) -> Repair:
-    """The record with its confidence to three decimals; most already are (0.95, 0.6)."""
-    confidence = round(repair.confidence, 3)
-    return repair if confidence == repair.confidence else repair._replace(confidence=confidence)
+@lru_cache(maxsize=1 << 12)
+def _three_decimals(confidence: float) -> float:
+    return round(confidence, 3)
 
 
 def repair_text(text: str) -> RepairResult:
