@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
+from index.model import Repair
 from index.repair import repair_text
-from index.repair.engine import annotated_characters, looks_damaged
+from index.repair.engine import _merge, annotated_characters, looks_damaged
 
 
 def test_annotations_that_fit_their_character_make_the_table() -> None:
@@ -38,3 +41,42 @@ def test_ordinary_damage_never_runs_out_of_budget() -> None:
     for doc in damaged_documents(60, seed=41):
         repaired = repair_text(doc.damaged).text
         assert "(" not in repaired or "(" in doc.original
+
+
+def _merge_one_by_one(repairs: list[Repair]) -> list[Repair]:
+    """The plain statement of _merge: each record joins the one before if the spot re-cut."""
+    merged: list[Repair] = []
+    recut = {"gbk-shift", "lost-byte"}
+    priority = {"gbk-shift": 3, "lost-byte": 2, "annotation": 1}
+    for repair in repairs:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and recut & {last.reason, repair.reason}
+            and last.offset + len(last.before) == repair.offset
+        ):
+            merged[-1] = Repair(
+                last.offset,
+                last.before + repair.before,
+                last.after + repair.after,
+                max(last.reason, repair.reason, key=lambda r: priority.get(r, 0)),
+                min(last.confidence, repair.confidence),
+            )
+        else:
+            merged.append(repair)
+    return [r._replace(confidence=round(r.confidence, 3)) for r in merged]
+
+
+def test_merging_spot_by_spot_is_merging_one_by_one() -> None:
+    rng = random.Random(5)
+    reasons = ["gbk-shift", "lost-byte", "annotation", "punctuation", "kept"]
+    for _ in range(3000):
+        repairs, offset = [], 0
+        for _ in range(rng.randint(0, 12)):
+            offset += rng.choice([0, 0, 1, 2])
+            before = rng.choice(["", "a", "bc", "(qū)"])
+            after = rng.choice(["", "x", "yz"])
+            confidence = rng.choice([1.0, 0.95, 0.6, 0.3, 0.98158464, 0.12345678])
+            repairs.append(Repair(offset, before, after, rng.choice(reasons), confidence))
+            offset += len(before)
+        assert _merge(list(repairs)) == _merge_one_by_one(repairs)
