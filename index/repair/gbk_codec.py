@@ -47,9 +47,10 @@ def char_code(char: str) -> int | None:
 
 
 def code_char(lead: int, trail: int) -> str | None:
-    if not (is_lead(lead) and is_trail(trail)):
-        return None
-    return two_byte_table()[0].get((lead << 8) | trail)
+    # is_lead and is_trail, spelled out: the realignment asks this for every shifted token.
+    if 0x81 <= lead <= 0xFE and 0x40 <= trail <= 0xFE and trail != 0x7F:
+        return two_byte_table()[0].get((lead << 8) | trail)
+    return None
 
 
 def decode_piece(data: bytes) -> str:
