@@ -718,16 +718,17 @@ class _Realigner:
         run the budget cannot pay for is left to the walk, which gives up where it runs out.
         """
         text = self.text
-        end = _QUESTION_RUN.match(text, pos)
-        if end is None or end.end() - pos < 3:
+        run = _QUESTION_RUN.match(text, pos)
+        end = run.end() if run else pos
+        if end - pos < 3:
             return pos
-        broken = BROKEN_ANNOTATION.match(text, end.end() - 1)
+        broken = BROKEN_ANNOTATION.match(text, end - 1)
         if broken and is_annotation_syllable(broken.group(1)):
             return pos
-        if self._budget < end.end() - pos:
+        if self._budget < end - pos:
             return pos
-        self._budget -= end.end() - pos
-        return end.end()
+        self._budget -= end - pos
+        return end
 
     def _settle(self, hyp: _Hypothesis) -> None:
         """Move what a hypothesis emitted since the last settling to the settled output."""
