@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
@@ -18,10 +19,12 @@ __all__ = [
     "TOKEN_PATTERN",
     "WORD_CHARS",
     "BigramAnalyzer",
+    "TermPositions",
     "TokenSpan",
     "ends_with_lone_cjk",
     "index_terms",
     "query_terms",
+    "term_positions",
     "token_spans",
 ]
 
@@ -67,23 +70,86 @@ def _run_tokens(run: str, bigrams: Set[str]) -> Iterator[tuple[int, str]]:
     yield last, run[last]
 
 
-def index_terms(text: str, bigrams: Set[str]) -> dict[str, list[int]]:
+@dataclass(frozen=True, slots=True)
+class TermPositions:
+    """The terms of a text with their positions, kept apart for the common case.
+
+    ``first`` maps every term to its first position, in the order the tokens meet the terms
+    (as :func:`token_spans` gives them); ``repeated`` maps each term seen more than once to
+    all its positions. Most terms of an article occur once, and those never get a list.
+    """
+
+    first: dict[str, int]
+    repeated: dict[str, list[int]]
+    extent: int  # positions the text takes: one per CJK character and per word
+
+    def token_count(self) -> int:
+        """How many tokens the text has (a position may hold a bigram and a character)."""
+        extra = sum(map(len, self.repeated.values())) - len(self.repeated)
+        return len(self.first) + extra
+
+
+def term_positions(text: str, bigrams: Set[str]) -> TermPositions:
     """The terms of ``text`` with their positions, exactly as :func:`token_spans` gives them.
 
-    Each CJK character and each word takes one position. This is the indexing hot path, so
-    it avoids building token objects.
+    Each CJK character and each word takes one position. This is the indexing hot path: one
+    loop over the characters, the rules of :func:`_run_tokens` and the recording of a term
+    written out in place (a generator step or a call per token costs ~10% more CPU), and no
+    list for a term until it occurs twice.
     """
-    terms: dict[str, list[int]] = {}
+    first: dict[str, int] = {}
+    repeated: dict[str, list[int]] = {}
+    repeated_get = repeated.get
     pos = 0
     for cjk, word in _TOKEN.findall(fold(text)):
-        if word:
-            terms.setdefault(word, []).append(pos)
-            pos += 1
-            continue
-        for offset, term in _run_tokens(cjk, bigrams):
-            terms.setdefault(term, []).append(pos + offset)
-        pos += len(cjk)
-    return terms
+        if cjk:
+            rare_before = False  # the pair ending at this character is not in the vocabulary
+            for char, next_char in pairwise(cjk):
+                pair = char + next_char
+                if pair in bigrams:
+                    if pair in first:
+                        positions = repeated_get(pair)
+                        if positions is None:
+                            repeated[pair] = [first[pair], pos]
+                        else:
+                            positions.append(pos)
+                    else:
+                        first[pair] = pos
+                    if not rare_before:
+                        pos += 1
+                        continue
+                    rare_before = False
+                else:
+                    rare_before = True
+                if char in first:
+                    positions = repeated_get(char)
+                    if positions is None:
+                        repeated[char] = [first[char], pos]
+                    else:
+                        positions.append(pos)
+                else:
+                    first[char] = pos
+                pos += 1
+            term = cjk[-1]  # the run's last character starts no pair: always a term
+        else:
+            term = word
+        if term in first:
+            positions = repeated_get(term)
+            if positions is None:
+                repeated[term] = [first[term], pos]
+            else:
+                positions.append(pos)
+        else:
+            first[term] = pos
+        pos += 1
+    return TermPositions(first, repeated, pos)
+
+
+def index_terms(text: str, bigrams: Set[str]) -> dict[str, list[int]]:
+    """The terms of ``text`` with all their positions (see :func:`term_positions`)."""
+    terms = term_positions(text, bigrams)
+    repeated = terms.repeated
+    return {term: repeated.get(term) or [pos] for term, pos in terms.first.items()}
 
 
 def query_terms(text: str, bigrams: Set[str]) -> list[str]:

@@ -19,7 +19,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.util.numlists import GrowableArray
 
-from index.search.analyzer import BigramAnalyzer, index_terms
+from index.search.analyzer import BigramAnalyzer, TermPositions, index_terms, term_positions
 from index.search.vocabulary import registered_vocabulary
 
 __all__ = [
@@ -72,14 +72,24 @@ def analyze_text(text: str, bigrams: Set[str]) -> FieldPostings:
     A term seen once (most are) gets its position as an int: it crosses to the importing
     process as a small int, and there :func:`one_position` gives the one shared encoding.
     """
-    terms = index_terms(text, bigrams)
-    return FieldPostings(
-        sum(map(len, terms.values())),
-        {
-            term: pos[0] if len(pos) == 1 and pos[0] < 0x10000 else encode_positions(pos)
-            for term, pos in terms.items()
-        },
-    )
+    terms = term_positions(text, bigrams)
+    return FieldPostings(terms.token_count(), _encoded_terms(terms))
+
+
+def _encoded_terms(terms: TermPositions) -> dict[str, bytes | int]:
+    """Each term's value: a lone position below 65536 as an int, else the encoded positions.
+
+    It starts from a copy of ``first``, which keeps the order of first occurrence, and then
+    visits only the repeated terms (and the lone ones only in a text of over 65536 positions).
+    """
+    encoded: dict[str, bytes | int] = dict(terms.first)
+    for term, positions in terms.repeated.items():
+        encoded[term] = encode_positions(positions)
+    if terms.extent > 0x10000:
+        for term, position in terms.first.items():
+            if position >= 0x10000 and term not in terms.repeated:
+                encoded[term] = encode_positions([position])
+    return encoded
 
 
 @cache

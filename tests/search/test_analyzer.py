@@ -7,7 +7,13 @@ from collections import defaultdict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.search.analyzer import BigramAnalyzer, index_terms, query_terms, token_spans
+from index.search.analyzer import (
+    BigramAnalyzer,
+    index_terms,
+    query_terms,
+    term_positions,
+    token_spans,
+)
 from index.search.fold import fold
 from index.search.vocabulary import default_vocabulary
 
@@ -49,6 +55,19 @@ def test_fast_terms_agree_with_spans(text: str) -> None:
     for span in token_spans(text, BIGRAMS):
         expected[span.text].append(span.pos)
     assert index_terms(text, BIGRAMS) == dict(expected)
+
+
+@given(CJK_TEXT)
+def test_term_positions_keep_first_occurrences_in_token_order(text: str) -> None:
+    spans = list(token_spans(text, BIGRAMS))
+    terms = term_positions(text, BIGRAMS)
+    first: dict[str, int] = {}
+    for span in spans:
+        first.setdefault(span.text, span.pos)
+    assert list(terms.first.items()) == list(first.items())
+    assert all(len(positions) > 1 for positions in terms.repeated.values())
+    assert terms.token_count() == len(spans)
+    assert terms.extent == (spans[-1].pos + 1 if spans else 0)
 
 
 def _cuts_a_word(text: str, start: int, end: int) -> bool:
