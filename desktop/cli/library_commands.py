@@ -159,10 +159,15 @@ def run_import(args: argparse.Namespace) -> int:
         for error in summary.errors:
             print(error_line(str(error.path), error.reason), file=sys.stderr)
         print(
-            f"{summary.files} files: {summary.added} articles added,"
-            f" {summary.duplicates} duplicates skipped, {len(summary.errors)} errors"
+            f"{_count(summary.files, 'file')}: {_count(summary.added, 'article')} added,"
+            f" {_count(summary.duplicates, 'duplicate')} skipped,"
+            f" {_count(len(summary.errors), 'error')}"
         )
     return 1 if summary.errors else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _draw_progress(progress: ImportProgress) -> None:

@@ -62,7 +62,7 @@ def test_import_text_summary_and_failing_path(
     page.write_text(PAGE_SIMPLIFIED, encoding="utf-8")
     status, out, err = run(capsys, library, "import", str(page), str(tmp_path / "missing.txt"))
     assert status == 1
-    assert "2 files: 1 articles added, 0 duplicates skipped, 1 errors" in out
+    assert "2 files: 1 article added, 0 duplicates skipped, 1 error" in out
     assert "missing.txt: no such file or directory" in err
 
 
