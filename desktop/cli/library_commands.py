@@ -166,10 +166,6 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if summary.errors else 0
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _draw_progress(progress: ImportProgress) -> None:
     total = max(progress.files_total, 1)
     filled = round(_BAR_WIDTH * progress.files_done / total)
