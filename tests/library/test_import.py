@@ -124,18 +124,24 @@ def test_an_interrupted_import_leaves_whole_articles_and_the_index_catches_up(
         assert reopened.search("鲁迅").total == 1
 
 
+def forked_commit_sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of each batch committed in a child from now on."""
+    sizes: list[int] = []
+    real_commit_in_background = IndexBatch.commit_in_background
+
+    def counted(batch: IndexBatch) -> ForkedCommit:
+        sizes.append(batch.count)
+        return real_commit_in_background(batch)
+
+    monkeypatch.setattr(IndexBatch, "commit_in_background", counted)
+    return sizes
+
+
 def test_commits_written_by_forked_children_index_every_article(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(importer, "COMMIT_EVERY", 2)
-    forked: list[object] = []
-    real_commit_in_background = IndexBatch.commit_in_background
-
-    def counted(batch: IndexBatch) -> ForkedCommit:
-        forked.append(batch)
-        return real_commit_in_background(batch)
-
-    monkeypatch.setattr(IndexBatch, "commit_in_background", counted)
+    forked = forked_commit_sizes(monkeypatch)
     paths = touch_files(tmp_path, ["a.txt", "b.txt", "c.txt"])
     with Library(tmp_path / "lib") as library:
         summary = import_fake(library, paths)
@@ -151,14 +157,7 @@ def test_what_is_pending_near_the_end_is_committed_ahead_in_a_child(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(importer, "TAIL_FILES", 1)
-    forked: list[int] = []
-    real_commit_in_background = IndexBatch.commit_in_background
-
-    def counted(batch: IndexBatch) -> ForkedCommit:
-        forked.append(batch.count)
-        return real_commit_in_background(batch)
-
-    monkeypatch.setattr(IndexBatch, "commit_in_background", counted)
+    forked = forked_commit_sizes(monkeypatch)
     paths = touch_files(tmp_path, ["a.txt", "b.txt", "c.txt"])
     with Library(tmp_path / "lib") as library:
         import_fake(library, paths)
