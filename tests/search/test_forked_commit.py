@@ -6,13 +6,14 @@ import errno
 import gc
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from index.search.engine import IndexBusyError, IndexDocument, SearchIndex
-from index.search.forked_commit import ForkedCommit, IndexCommitError
+from index.search.forked_commit import ForkedCommit, IndexCommitError, can_fork_commits
 from index.search.query import parse_query
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
@@ -140,3 +141,13 @@ def test_the_parent_never_writes_what_its_copy_of_the_writer_buffered(tmp_path: 
     del writer, commit
     gc.collect()
     assert path.read_bytes() == b"header+segment"  # not flushed a second time by the parent
+
+
+def test_commits_are_not_forked_from_another_thread() -> None:
+    """The GUI imports from a thread: forking there could leave a lock held in the child."""
+    seen: list[bool] = []
+    thread = threading.Thread(target=lambda: seen.append(can_fork_commits()))
+    thread.start()
+    thread.join()
+    assert seen == [False]
+    assert can_fork_commits()  # the main thread of this POSIX process
