@@ -77,9 +77,9 @@ class _IndexFeed:
             self.commit(background=self.fork_commits)
 
     def commit_ahead_of_the_end(self) -> None:
-        """Near the end of an import: commit in the background what is pending, if that is
-        more than the last files will add."""
-        if self.fork_commits and len(self.pending) + len(self.waiting) > TAIL_FILES:
+        """Near the end of an import that forks its commits: commit in the background what
+        is pending, if that is more than the last files will add."""
+        if len(self.pending) + len(self.waiting) > TAIL_FILES:
             self.commit(background=True)
 
     def _pour(self) -> None:
@@ -101,8 +101,8 @@ class _IndexFeed:
             self.database.mark_indexed(ids)
 
     def commit(self, background: bool = False) -> None:
-        """Commit every article added so far; in the background, the next call (or
-        :meth:`finish`) waits for it."""
+        """Commit every article added so far; in the background, the next commit (or
+        :meth:`cancel`) waits for it."""
         self._finish_in_flight()
         self._pour()
         if self.batch is None:
@@ -315,7 +315,7 @@ def run_import(
             else:
                 group.store(prepared)
             summary.files = number
-            if number == len(files) - TAIL_FILES:
+            if number == len(files) - TAIL_FILES and feed.fork_commits:
                 group.commit()
                 feed.commit_ahead_of_the_end()
             if progress is not None:
