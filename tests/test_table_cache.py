@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.table_cache import cached_table
+from index.table_cache import KEEP_VERSIONS, cached_table, prune_versions
 
 
 @pytest.fixture
@@ -75,3 +75,59 @@ def test_a_missing_source_is_left_to_the_builder(tmp_path: Path, cache_home: Pat
     missing = tmp_path / "gone.txt"
     with pytest.raises(FileNotFoundError):
         cached_table("words", [missing], lambda: _counting_build(missing, []))
+
+
+def _versions(cache_home: Path, name: str) -> list[Path]:
+    return sorted((cache_home / "archive-reader").glob(f"{name}-*.marshal"))
+
+
+def _build_version(tmp_path: Path, number: int) -> tuple[Path, Path]:
+    """Build the table of a source whose stat differs by ``number``; return the source and
+    the cache file it made."""
+    source = tmp_path / f"dict-{number}.txt"
+    source.write_text("社区 " * number, encoding="utf-8")
+    before = set(_versions(tmp_path / "cache", "words"))
+    cached_table("words", [source], lambda: {"n": number})
+    (made,) = set(_versions(tmp_path / "cache", "words")) - before
+    return source, made
+
+
+def test_only_the_most_recently_used_versions_are_kept(tmp_path: Path, cache_home: Path) -> None:
+    made = []
+    for number in range(1, KEEP_VERSIONS + 1):
+        source, cache_file = _build_version(tmp_path, number)
+        os.utime(cache_file, ns=(number * 10**9, number * 10**9))  # written in this order
+        made.append((source, cache_file))
+    first_source, first_file = made[0]
+    # Reading the oldest version marks it used: the next new version pushes out the second.
+    assert cached_table("words", [first_source], lambda: {"n": -1}) == {"n": 1}
+    _build_version(tmp_path, KEEP_VERSIONS + 1)
+    kept = _versions(cache_home, "words")
+    assert len(kept) == KEEP_VERSIONS
+    assert first_file in kept
+    assert made[1][1] not in kept
+
+
+def test_pruning_spares_other_tables_and_fresh_temporary_files(
+    tmp_path: Path, cache_home: Path
+) -> None:
+    folder = cache_home / "archive-reader"
+    folder.mkdir(parents=True)
+    other = folder / "words-idf-0123456789abcdef.marshal"  # a table whose name extends "words"
+    other.write_bytes(b"x")
+    os.utime(other, ns=(1, 1))
+    stale, fresh = folder / "crashed.tmp", folder / "writing.tmp"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    os.utime(stale, ns=(1, 1))
+    for number in range(1, KEEP_VERSIONS + 3):
+        _build_version(tmp_path, number)
+    assert len(_versions(cache_home, "words")) == KEEP_VERSIONS + 1  # with words-idf-…
+    assert other.exists()
+    assert fresh.exists()
+    assert not stale.exists()
+
+
+def test_prune_versions_on_a_missing_folder_does_nothing(tmp_path: Path) -> None:
+    prune_versions(tmp_path / "absent", "words", ".marshal")
+    assert not (tmp_path / "absent").exists()
