@@ -18,7 +18,7 @@ import pickle
 import struct
 import zlib
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter
@@ -28,7 +28,9 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.matching import FilterMatcher
 from whoosh.reading import TermNotFound
 
-__all__ = ["Block", "TermPostings", "open_postings", "postings_of"]
+from index.search.reader_cache import ReaderCache
+
+__all__ = ["Block", "TermPostings", "list_ids", "open_postings", "postings_of"]
 
 _INT = struct.Struct("!i")  # Whoosh's block length
 _FRAMED = b"\x80\x05\x95"  # a pickle in protocol 5 opening with a frame: its length follows
@@ -38,6 +40,9 @@ T = TypeVar("T")
 _WEIGHTS = attrgetter("weights")  # a block's columns, for TermPostings._filled
 _VALUES = attrgetter("values")
 _BULK_RATIO = 2
+# Terms whose headers are kept per segment reader (see open_postings); then forgotten at once.
+_KEEP_TERMS = 2_000
+_OPENED: ReaderCache[dict[tuple[str, str], TermPostings | None]] = ReaderCache()
 
 
 @dataclass(slots=True)
@@ -86,6 +91,10 @@ class TermPostings:
         self._tabled: set[int] = set()
         self.values: dict[int, Any] = {}  # by document number, of the blocks listed
         self._listed: set[int] = set()
+
+    def fresh(self) -> TermPostings:
+        """The same postings with nothing decoded (the headers are shared, never changed)."""
+        return TermPostings(self.doc_frequency, self._extents, self._source, self._value_size)
 
     @property
     def block_count(self) -> int:
@@ -212,14 +221,30 @@ class TermPostings:
 
 
 def open_postings(reader: Any, fieldname: str, text: str) -> TermPostings | None:
-    """The postings of ``text`` in ``fieldname`` of a segment reader, or None if absent."""
+    """The postings of ``text`` in ``fieldname`` of a segment reader, or None if absent.
+
+    A term's lookup and block headers are kept while the reader lives (up to
+    ``_KEEP_TERMS`` terms a reader): the common words of queries come back search after
+    search, and reading a long list's headers costs as much as decoding a few blocks. Each
+    call gives a new :class:`TermPostings` (its decoded blocks and tables are one search's).
+    """
+    opened = _OPENED.get(reader, "", dict)
+    key = (fieldname, text)
+    if key in opened:
+        known = opened[key]
+        return None if known is None else known.fresh()
     field = reader.schema[fieldname]
     try:
         term = field.to_bytes(text)
         terminfo = reader.term_info(fieldname, term)
     except (ValueError, TermNotFound):
-        return None
-    return postings_of(reader, fieldname, term, terminfo)
+        postings = None
+    else:
+        postings = postings_of(reader, fieldname, term, terminfo)
+    if len(opened) >= _KEEP_TERMS:
+        opened.clear()
+    opened[key] = postings
+    return None if postings is None else postings.fresh()
 
 
 def postings_of(reader: Any, fieldname: str, term: bytes, terminfo: Any) -> TermPostings:
@@ -248,17 +273,29 @@ def postings_of(reader: Any, fieldname: str, term: bytes, terminfo: Any) -> Term
 
 
 def _extents(data: Any, base: int, start: int) -> _Extents:
-    """The block headers of a posting list in Whoosh's layout (``W3LeafMatcher``): a magic
-    number, then per block its length (negative for the last), a pickled header tuple
-    (count, last id, max weight, compression, min length, max length) and the data.
+    """The block headers of a posting list (see :func:`_headers`) that starts at ``start``
+    in ``data`` (a buffer), which starts at ``base`` in the postings file."""
+    extents = _Extents([], [], [], [], [], [], [])
+    for header, data_start, data_end in _headers(data, start):
+        count, last_id, max_weight, compression, min_length, _ = header
+        extents.last_ids.append(last_id)
+        extents.counts.append(count)
+        extents.starts.append(base + data_start)
+        extents.ends.append(base + data_end)
+        extents.compressed.append(bool(compression))
+        extents.max_weights.append(max_weight)
+        extents.min_lengths.append(min_length)
+    return extents
 
-    The list starts at ``start`` in ``data`` (a buffer), which starts at ``base`` in the
-    postings file.
-    """
+
+def _headers(data: Any, start: int) -> Iterator[tuple[tuple[Any, ...], int, int]]:
+    """Each block of a posting list in Whoosh's layout (``W3LeafMatcher``) that starts at
+    ``start`` in ``data``: its header tuple (count, last id, max weight, compression, min
+    length, max length) and where its data starts and ends. The list is a magic number,
+    then per block its length (negative for the last), the pickled header and the data."""
     position = start + len(WHOOSH3_HEADER_MAGIC)
     if bytes(data[start:position]) != WHOOSH3_HEADER_MAGIC:
         raise ValueError("not a Whoosh 3 posting list")
-    extents = _Extents([], [], [], [], [], [], [])
     framed = len(_FRAMED) + _FRAME.size
     while True:
         (length,) = _INT.unpack_from(data, position)
@@ -267,22 +304,25 @@ def _extents(data: Any, base: int, start: int) -> _Extents:
         if bytes(data[head : head + len(_FRAMED)]) == _FRAMED:  # our writer's: length known
             (size,) = _FRAME.unpack_from(data, head + len(_FRAMED))
             header_end = head + framed + size
-            header = pickle.loads(data[head:header_end])
+            yield pickle.loads(data[head:header_end]), header_end, end
         else:  # Whoosh's own, in protocol 2: read up to its end
             stream = io.BytesIO(data[head:end])
             header = pickle.load(stream)
-            header_end = head + stream.tell()
-        count, last_id, max_weight, compression, min_length, _ = header
-        extents.last_ids.append(last_id)
-        extents.counts.append(count)
-        extents.starts.append(base + header_end)
-        extents.ends.append(base + end)
-        extents.compressed.append(bool(compression))
-        extents.max_weights.append(max_weight)
-        extents.min_lengths.append(min_length)
+            yield header, head + stream.tell(), end
         if length < 0:
-            return extents
+            return
         position = end
+
+
+def list_ids(data: Any, offset: int) -> list[int]:
+    """Every document number of the posting list at ``offset`` of ``data`` (a postings
+    file's buffer), read without a :class:`TermPostings`: the date column reads thousands
+    of short lists at once."""
+    ids: list[int] = []
+    for header, start, end in _headers(data, offset):
+        block = zlib.decompress(data[start:end]) if header[3] else data[start:end]
+        ids += accumulate(pickle.loads(block)[0])
+    return ids
 
 
 def _single(doc_frequency: int, block: Block) -> TermPostings:

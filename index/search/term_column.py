@@ -9,23 +9,27 @@ term's rank is in it.
 
 from __future__ import annotations
 
+import pickle
+import struct
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3TermInfo
+from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
 from whoosh.fields import ID
 from whoosh.formats import Existence
 
-from index.search.postings import postings_of
+from index.search.postings import list_ids, postings_of
 from index.search.reader_cache import ReaderCache
 
 __all__ = ["ColumnMatches", "TermColumn", "has_one_term", "term_column"]
 
 _COLUMNS: ReaderCache[TermColumn] = ReaderCache()
 _AFTER_ALL = b"\xff\xff\xff\xff"  # Whoosh's end of an open range
+_INFO_SIZE = W3TermInfo._struct.size  # a term info's fixed part (flags first)
+_OFFSET = struct.Struct("!q")  # then a posting list's offset (Whoosh's pack_long)
 
 
 def has_one_term(reader: Any, fieldname: str) -> bool:
@@ -77,26 +81,39 @@ class TermColumn:
 def _term_documents(reader: Any, fieldname: str) -> Iterator[tuple[bytes, Sequence[int]]]:
     """Each term of the field in order, with its documents: a date holds a few documents a
     segment, mostly inlined in the term table, which one pass over the table reads."""
+    raw = _raw_items(reader, fieldname)
+    if raw is not None:
+        yield from raw
+        return
     field = reader.schema[fieldname]
-    for raw, terminfo in _field_items(reader, fieldname):
-        term = raw if isinstance(raw, bytes) else field.to_bytes(raw)
-        if isinstance(terminfo, W3TermInfo) and terminfo.is_inlined():
-            yield term, terminfo.inlined_postings()[0]
-            continue
+    for term, terminfo in reader.iter_field(fieldname):
+        term = term if isinstance(term, bytes) else field.to_bytes(term)
         yield term, postings_of(reader, fieldname, term, terminfo).ids()
 
 
-def _field_items(reader: Any, fieldname: str) -> Iterator[tuple[Any, Any]]:
-    """(term, term info) of the field in order: straight from Whoosh's term table when it
-    has one (the reader's own ``iter_field`` looks every term up again)."""
+def _raw_items(reader: Any, fieldname: str) -> Iterator[tuple[bytes, Sequence[int]]] | None:
+    """The same straight from Whoosh 3's term table and postings buffer: term infos read
+    in place (``W3TermInfo.from_bytes`` makes an object of each, the reader's own
+    ``iter_field`` looks every term up again); None for another codec or storage."""
     terms = getattr(reader, "_terms", None)
-    if terms is None or not hasattr(terms, "items_from"):
-        yield from reader.iter_field(fieldname)
-        return
-    for (name, term), terminfo in terms.items_from(fieldname, b""):
-        if name != fieldname:
+    buffer = getattr(getattr(terms, "_postfile", None), "_buf", None)
+    if not isinstance(terms, W3TermsReader) or buffer is None:
+        return None
+    if fieldname not in terms._fieldmap:  # no document of the segment has the field
+        return iter(())
+    return _table_items(terms._tindex, terms._keycoder(fieldname, b""), buffer)
+
+
+def _table_items(table: Any, prefix: bytes, buffer: Any) -> Iterator[tuple[bytes, Sequence[int]]]:
+    size = len(prefix)  # the field's number, before each term of the field
+    for key, info in table.items_from(prefix):
+        if key[:size] != prefix:
             return
-        yield term, terminfo
+        if info[0]:  # inlined: (ids, weights, values) pickled after the fixed part
+            yield key[size:], pickle.loads(info[_INFO_SIZE:])[0]
+        else:  # the offset of its posting list in the postings file follows
+            (offset,) = _OFFSET.unpack_from(info, _INFO_SIZE)
+            yield key[size:], list_ids(buffer, offset)
 
 
 def term_column(reader: Any, fieldname: str) -> TermColumn:
