@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.about import show_about
 from desktop.background import Background
 from desktop.export.export_controller import ExportController
 from desktop.fonts import reader_font
@@ -85,6 +84,8 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(library, self, self.statusBar().showMessage)
         self.exporter = ExportController(self.converter, self, self.statusBar().showMessage)
         self.tag_loader = Background("tag-loader", self)
+        self.article_reader = Background("article-reader", self)
+        self._reading: int | None = None  # the article being read for the reader
         self.index_check = IndexCheck(library, self)
         self._rebuild_dialog = RebuildDialog(self, modal=False)
         self._search_waiting = False  # a search was asked for before the index was ready
@@ -401,6 +402,8 @@ class MainWindow(QMainWindow):
             self.article_model.set_query(query)
 
     def show_about(self) -> None:
+        from desktop.about import show_about  # its version look-up is not start-up work
+
         show_about(self)
 
     def reset_filter(self) -> None:
@@ -425,10 +428,12 @@ class MainWindow(QMainWindow):
         lines = 2.6 if with_snippets else 1.9  # a search hit shows its snippet below the title
         line = self.article_view.fontMetrics().height()
         self.article_view.verticalHeader().setDefaultSectionSize(int(line * lines))
-        self.reader.set_highlight(self.article_model.highlight if query.searching else None)
         self._update_status()
         if self.index_check.started:  # before the first paint, the list paints first
             self._select_first_row()
+        # An article being read is drawn with the highlight when it comes: not twice.
+        highlight = self.article_model.highlight if query.searching else None
+        self.reader.set_highlight(highlight, redraw=self._reading is None)
 
     def _select_first_row(self) -> None:
         """Select (and so read) the first article when nothing is selected."""
@@ -466,10 +471,34 @@ class MainWindow(QMainWindow):
             return
         article_id = current.siblingAtColumn(0).data(ARTICLE_ID_ROLE)
         if isinstance(article_id, int):
-            try:
-                self.reader.show_article(self.library.get_article(article_id))
-            except LibraryError as error:
-                self.statusBar().showMessage(str(error))
+            self.read_article(article_id)
+
+    def read_article(self, article_id: int) -> None:
+        """Show the article in the reader once it is read, and converted to the script shown,
+        on a worker thread: the list repaints meanwhile (after a search, it shows the hits
+        first). Only the last article asked for is shown."""
+        self._reading = article_id
+        library, converter, script = self.library, self.converter, self.script
+
+        def read() -> StoredArticle | None:
+            article = library.get_article(article_id)
+            if article is not None:
+                converter.article(article, script)  # cached: the reader finds it converted
+            return article
+
+        def show(article: StoredArticle | None) -> None:
+            if self._reading == article_id:
+                self._reading = None
+                self.reader.show_article(article)
+
+        def failed(error: BaseException) -> None:
+            if self._reading == article_id:
+                self._reading = None
+            if not isinstance(error, LibraryError):
+                raise error
+            self.statusBar().showMessage(str(error))
+
+        self.article_reader.run(read, show, failed)
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self.export_action.setEnabled(bool(self.selected_ids()) or self.reader.article is not None)
@@ -606,6 +635,7 @@ class MainWindow(QMainWindow):
         self.index_check.shutdown()
         self.article_model.shutdown()
         self.reader.shutdown()
+        self.article_reader.shutdown()
         self.importer.shutdown()
         self.exporter.shutdown()
         self.tag_loader.shutdown()

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desktop.export.export_dialog import ExportDialog
-from desktop.export.export_job import ExportJob
-from desktop.export.pdf import PdfExport, default_title
 from desktop.script import DisplayScript, ScriptConverter
 from index.library import StoredArticle
+
+if TYPE_CHECKING:  # imported when an export is asked for: not on the start-up path
+    from desktop.export.export_dialog import ExportDialog
+    from desktop.export.export_job import ExportJob
+    from desktop.export.pdf import PdfExport
 
 __all__ = ["ExportController"]
 
@@ -37,6 +40,9 @@ class ExportController(QObject):
         self, articles: Sequence[StoredArticle], script: DisplayScript
     ) -> ExportDialog | None:
         """The dialog for these articles (None, with a hint, when there are none)."""
+        from desktop.export.export_dialog import ExportDialog
+        from desktop.export.pdf import default_title
+
         if not articles:
             self._status(self.tr("Select the articles to export first."), 4000)
             return None
@@ -49,7 +55,7 @@ class ExportController(QObject):
 
     def ask_and_write(self, articles: Sequence[StoredArticle], script: DisplayScript) -> None:
         dialog = self.dialog(articles, script)
-        if dialog is not None and dialog.exec() == ExportDialog.DialogCode.Accepted:
+        if dialog is not None and dialog.exec() == dialog.DialogCode.Accepted:
             self.write(articles, dialog.path, dialog.script, dialog.title)
 
     def write(
@@ -60,6 +66,8 @@ class ExportController(QObject):
         title: str,
     ) -> ExportJob | None:
         """Export in a worker thread behind a busy dialog; None if one is running."""
+        from desktop.export.export_job import ExportJob
+
         if self.job is not None:
             self._status(self.tr("An export is already running."), 4000)
             return None

@@ -107,9 +107,12 @@ class ReaderPane(QWidget):
         self.redraw()
         self._convert_ahead()
 
-    def set_highlight(self, highlight: Highlighter | None) -> None:
+    def set_highlight(self, highlight: Highlighter | None, redraw: bool = True) -> None:
+        """Mark ``highlight``'s spans (search terms); ``redraw`` False: from the next drawing
+        on (an article about to be shown)."""
         self._highlight = highlight
-        self.redraw()
+        if redraw:
+            self.redraw()
 
     def show_article(self, article: StoredArticle | None) -> None:
         self._article = article

@@ -56,6 +56,8 @@ def window(
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitUntil(lambda: main_window.tag_model.loaded, timeout=10_000)
+    # The first article is read on a worker thread once the list is painted.
+    qtbot.waitUntil(lambda: main_window.reader.article is not None, timeout=10_000)
     yield main_window
     main_window.shutdown()
     assert main_window.importer.job is None or not main_window.importer.job.is_running()

@@ -36,8 +36,8 @@ def test_the_first_paint_starts_the_background_work(
     with qtbot.waitSignal(window.index_check.ready, timeout=20_000):
         window.show()
     assert deferred_library.index_checked
-    assert window.reader.article is not None
-    assert window.reader.article.id == window.article_model.article_id(0)
+    first = window.article_model.article_id(0)
+    qtbot.waitUntil(lambda: window.reader.article is not None and window.reader.article.id == first)
     qtbot.waitUntil(lambda: window.tag_model.loaded)
     qtbot.waitUntil(lambda: window.article_model.warmed_up)  # a first search, off the GUI
     window.shutdown()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtGui import QTextCharFormat
@@ -10,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop.document.style import ArticleStyle
 from desktop.main_window import MainWindow
 from desktop.settings import AppSettings
-from index.library import Library, LibraryError
+from index.library import Library, LibraryError, StoredArticle
 from index.tags.tag import Tag
 
 
@@ -35,6 +37,14 @@ def highlighted_text(window: MainWindow) -> list[str]:
     return runs
 
 
+def wait_for_reader(qtbot: QtBot, window: MainWindow, article_id: int) -> None:
+    """Until the reader shows the article (read on a worker thread once its row is current)."""
+    qtbot.waitUntil(
+        lambda: window.reader.article is not None and window.reader.article.id == article_id,
+        timeout=5000,
+    )
+
+
 def select_tag(window: MainWindow, tag: Tag) -> None:
     index = window.tag_model.index_of(tag)
     assert index.isValid(), tag
@@ -43,12 +53,13 @@ def select_tag(window: MainWindow, tag: Tag) -> None:
     )
 
 
-def test_window_opens_on_the_library(window: MainWindow, sample_library: Library) -> None:
+def test_window_opens_on_the_library(
+    qtbot: QtBot, window: MainWindow, sample_library: Library
+) -> None:
     assert window.article_model.total == sample_library.article_count() == 10
     assert window.article_model.rowCount() == 10
     assert window.selected_ids(), "the first article is selected"
-    shown = window.reader.article
-    assert shown is not None and shown.id == window.selected_ids()[0]
+    wait_for_reader(qtbot, window, window.selected_ids()[0])
     assert window.status_label.text() == "10 articles in the library"
     assert not window.filter_bar.isVisibleTo(window)
 
@@ -65,8 +76,41 @@ def test_typing_a_query_filters_and_highlights(
     assert window.filter_bar.isVisibleTo(window)
     assert "培训" in window.filter_label.text()
     window.article_view.selectRow(0)
+    wait_for_reader(qtbot, window, window.article_model.article_id(0))
     assert highlighted_text(window), "the reader marks the search terms"
     assert all(run in ("培訓", "培训") for run in highlighted_text(window))
+
+
+def test_the_reader_reads_the_current_article_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, last = window.article_model.article_id(0), window.article_model.article_id(3)
+    wait_for_reader(qtbot, window, first)
+    read_on: list[str] = []
+    get_article = window.library.get_article
+
+    def recording_get_article(article_id: int) -> object:
+        read_on.append(threading.current_thread().name)
+        return get_article(article_id)
+
+    monkeypatch.setattr(window.library, "get_article", recording_get_article)
+    shown: list[int] = []
+    show_article = window.reader.show_article
+
+    def recording_show_article(article: StoredArticle | None) -> None:
+        shown.append(article.id if article is not None else 0)
+        show_article(article)
+
+    monkeypatch.setattr(window.reader, "show_article", recording_show_article)
+    for row in (1, 2, 3):  # as the arrow key goes down the list
+        window.article_view.selectRow(row)
+    assert window.reader.article is not None and window.reader.article.id == first, (
+        "the list goes on at once; the reader follows when the article is read"
+    )
+    wait_for_reader(qtbot, window, last)
+    qtbot.wait(100)
+    assert read_on and all(name.startswith("article-reader") for name in read_on)
+    assert shown == [last], "only the last article asked for is shown"
 
 
 def test_a_bad_query_keeps_the_list_and_says_why(qtbot: QtBot, window: MainWindow) -> None:
@@ -134,6 +178,7 @@ def test_script_toggle_converts_what_is_shown_and_persists(
         if window.article_model.article_id(row) == 1
     )
     window.article_view.selectRow(article_row)
+    wait_for_reader(qtbot, window, 1)
     window.set_script("simplified")
     assert "江海区第二届幸福" in plain_text(window)
     assert window.article_model.index(article_row, 0).data().startswith("江海区")
