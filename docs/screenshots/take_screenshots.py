@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -41,7 +42,8 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def select_tag(window: MainWindow, tag: Tag) -> None:
-    index = window.tag_browser.proxy.mapFromSource(window.tag_model.index_of(tag))
+    index = window.tag_model.index_of(tag)  # the tree shows the model itself (no proxy)
+    assert index.isValid(), tag
     window.tag_browser.tree.selectionModel().select(
         index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     )
@@ -120,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     window.shutdown()
     window.close()
     library.close()
+    shutil.rmtree(scratch)
     return 0
 
 
