@@ -29,6 +29,7 @@ __all__ = [
     "FieldPostings",
     "InliningCodec",
     "analyze_text",
+    "decode_positions",
     "encode_positions",
     "one_position",
     "posting_weights",
@@ -98,7 +99,8 @@ def one_position() -> list[bytes]:
     return [encode_positions([position]) for position in range(0x10000)]
 
 
-def _decode(value: bytes) -> array[int]:
+def decode_positions(value: bytes) -> array[int]:
+    """The positions :func:`encode_positions` encoded, as an array."""
     return array(chr(value[0]), value[1:])
 
 
@@ -109,7 +111,7 @@ class CompactPositions(Positions):  # type: ignore[misc]
         return encode_positions(poslist)
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        return list(_decode(valuestring))
+        return list(decode_positions(valuestring))
 
     def decode_frequency(self, valuestring: bytes) -> int:
         width = 2 if valuestring[:1] == _SHORT else 4

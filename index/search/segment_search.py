@@ -3,12 +3,13 @@ clause of the plan matches there, and phrase checks from stored positions."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Container, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
 from typing import Any
 
 from whoosh import query as wq
 
 from index.search.bm25 import Bm25, deleted_docs
+from index.search.codec import CompactPositions, decode_positions
 from index.search.plan import Clause
 from index.search.postings import TermPostings, open_postings
 from index.search.term_column import ColumnMatches, has_one_term, term_column
@@ -132,7 +133,7 @@ class SegmentSearch:
         operations over all documents at once cost far less than checking them one by one.
         """
         wanted = sorted(docs)
-        decode = self.reader.schema[clause.fieldname].format.decode_positions
+        decode = _positions_decoder(self.reader.schema[clause.fieldname].format)
         starts: set[int] = set()
         for offset, term in enumerate(clause.terms):
             postings = self.postings(clause.fieldname, term)
@@ -143,8 +144,10 @@ class SegmentSearch:
             for docnum in wanted:
                 value = values.get(docnum)
                 if value is not None:
-                    base = (docnum << 32) - offset
-                    keys.update(base + p for p in decode(value) if p >= offset)
+                    positions = decode(value)
+                    if offset and min(positions) < offset:  # it cannot start before 0
+                        positions = [p for p in positions if p >= offset]
+                    keys.update(map(((docnum << 32) - offset).__add__, positions))
             starts = keys if offset == 0 else starts & keys
             wanted = sorted({key >> 32 for key in starts})
         return set(wanted)
@@ -159,3 +162,11 @@ class SegmentSearch:
             block.values[slot]
         )
         return positions
+
+
+def _positions_decoder(format_: Any) -> Callable[[bytes], Sequence[int]]:
+    """The field format's decoder of a posting's positions (ours: straight to an array)."""
+    if isinstance(format_, CompactPositions):
+        return decode_positions
+    decode: Callable[[bytes], Sequence[int]] = format_.decode_positions
+    return decode
