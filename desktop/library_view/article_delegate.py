@@ -35,14 +35,21 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QStaticText,
+    QTextOption,
     QTransform,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from desktop.library_view.article_model import ArticleListModel, Column
 from index.search.snippets import Snippet
 
-__all__ = ["HIGHLIGHT", "ArticleDelegate", "snippet_runs"]
+__all__ = ["HIGHLIGHT", "ArticleDelegate", "LaidOutTextDelegate", "snippet_runs"]
 
 HIGHLIGHT = "#ffe08a"
 MARKED_TEXT = "#1d1d1f"
@@ -65,13 +72,12 @@ _COLUMNS = (Column.TITLE, Column.OUTLET, Column.DATE, Column.TAGS)
 _SCREEN_CHANGES = (QEvent.Type.Show, QEvent.Type.DevicePixelRatioChange)
 
 
-class ArticleDelegate(QStyledItemDelegate):
-    """Every cell of ``model``'s rows in ``view``, drawn as the style's item delegate draws a
-    one-line cell (same margins, elision and colours)."""
+class LaidOutTextDelegate(QStyledItemDelegate):
+    """Draws one-line cells of ``view`` as the style's item delegate draws them (same margins,
+    elision and colours), from texts laid out once: see ``paint_text``."""
 
-    def __init__(self, model: ArticleListModel, view: QTableView) -> None:
+    def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
-        self._model = model
         self._view = view
         self._font = QFont()
         self._metrics = QFontMetricsF(self._font)
@@ -82,109 +88,51 @@ class ArticleDelegate(QStyledItemDelegate):
         self._ellipsis = "…"  # as Qt elides: this, or "..." when the font has no "…"
         self._ellipsis_width = 0.0
         self._advances: dict[str, float] = {}  # character -> its advance in the font
-        self._texts: dict[tuple[str, int], QStaticText] = {}  # (text, width) -> laid out
+        self._texts: dict[tuple[str, int, bool], QStaticText] = {}  # (text, width, right)
         self._colors: dict[tuple[int, bool], QColor] = {}  # (state, selected) -> text colour
-        self._highlight = QColor(HIGHLIGHT)
-        self._marked = QColor(MARKED_TEXT)
-        self._muted = QColor(MUTED_TEXT)
-        self._ahead: deque[int] = deque()  # rows to lay out while idle
         self._glyphs = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)  # _use_scale
         self._scale = QTransform()  # the view's painters' transform: its device pixel ratio
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._lay_out_ahead)
-        self.lay_out_ahead = True  # False: rows are laid out when first painted
         self._use_font()
         view.installEventFilter(self)
-        model.rowsInserted.connect(self._rows_inserted)
-        model.modelReset.connect(self._model_reset)
 
-    # Painting ------------------------------------------------------------------------------
-
-    def paint(
+    def paint_text(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
+        text: str,
+        right: bool = False,
     ) -> None:
-        row, column = index.row(), index.column()
-        cells = self._model.shown_cells(row)
-        if cells is None:
-            return
+        """What the style's delegate draws for a cell showing ``text`` (aligned left, or
+        ``right``), not the current one (its focus frame is the style's to draw)."""
         state = option.state.value
         selected = bool(state & _SELECTED)
-        snippet = self._model.shown_snippet(row) if column == Column.TITLE else None
-        if state & _HAS_FOCUS and snippet is None:  # the current cell, under a focus frame
-            super().paint(painter, option, index)
-            return
-        key = (state & (_ENABLED | _ACTIVE), selected)
-        color = self._colors.get(key)
-        if color is None:
-            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            color = self._colors[key] = option.palette.color(_color_group(state), role)
-        rect = option.rect
-        if snippet is not None:
-            self._paint_hit(painter, option, cells[column], snippet, color, selected)
-            return
         if state & _PANEL:  # the style's item panel: selection, hover (none drawn otherwise)
             self._view.style().drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view
             )
+        rect = option.rect
         margin = self._margin
         width = rect.width() - 2 * margin
-        if width > 0:
-            painter.setPen(color)
+        if width > 0 and text:
+            painter.setPen(self._color(option.palette, state, selected))
             top = rect.top() + (rect.height() - self._line) // 2
-            painter.drawStaticText(rect.left() + margin, top, self._text(cells[column], width))
+            painter.drawStaticText(rect.left() + margin, top, self._text(text, width, right))
 
-    def _paint_hit(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        title: str,
-        snippet: Snippet,
-        color: QColor,
-        selected: bool,
-    ) -> None:
-        """The item's panel (and focus frame), then the title on one line and the snippet
-        under it with its matches marked."""
-        self._view.style().drawControl(
-            QStyle.ControlElement.CE_ItemViewItem, option, painter, self._view
-        )
-        rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
-        if rect.width() <= 0:
-            return
-        line = self._line_spacing
-        painter.save()
-        painter.setClipRect(rect)
-        painter.setPen(color)
-        painter.drawStaticText(rect.left(), rect.top(), self._text(title, rect.width()))
-        x, top, right = rect.left(), rect.top() + line, rect.right()
-        muted = color if selected else self._muted
-        for run, marked in snippet_runs(snippet):
-            if x > right:
-                break
-            text = self._text(run, UNELIDED)
-            width = round(text.size().width())  # whole pixels, as QFontMetrics measures
-            if marked:
-                painter.fillRect(x, top, width, line, self._highlight)
-            painter.setPen(self._marked if marked else muted)
-            painter.drawStaticText(x, top, text)
-            x += width
-        painter.restore()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.column() == Column.TITLE and self._model.shown_snippet(index.row()) is not None:
-            size.setHeight(option.fontMetrics.lineSpacing() * 2 + PADDING * 2)
-        return size
+    def _color(self, palette: QPalette, state: int, selected: bool) -> QColor:
+        """The text colour of an item in ``state``, as the style chooses it."""
+        key = (state & (_ENABLED | _ACTIVE), selected)
+        color = self._colors.get(key)
+        if color is None:
+            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            color = self._colors[key] = palette.color(_color_group(state), role)
+        return color
 
     # Laid-out texts ------------------------------------------------------------------------
 
-    def _text(self, text: str, width: int) -> QStaticText:
-        """``text`` elided to ``width`` pixels (``UNELIDED``: whole), laid out once."""
-        key = (text, width)
+    def _text(self, text: str, width: int, right: bool = False) -> QStaticText:
+        """``text`` elided to ``width`` pixels (``UNELIDED``: whole), laid out once; ``right``:
+        aligned to the right of ``width`` as the style aligns it (to the subpixel)."""
+        key = (text, width, right)
         laid_out = self._texts.get(key)
         if laid_out is None:
             texts = self._texts
@@ -192,7 +140,11 @@ class ArticleDelegate(QStyledItemDelegate):
                 for old in list(texts)[: CACHED_TEXTS // 2]:
                     del texts[old]
             shown = text if width == UNELIDED else self._elided(text, width)
-            laid_out = texts[key] = _laid_out(shown, self._font, self._scale)
+            if right:
+                laid_out = _laid_out(shown, self._font, self._scale, width)
+            else:
+                laid_out = _laid_out(shown, self._font, self._scale)
+            texts[key] = laid_out
         return laid_out
 
     def _elided(self, text: str, width: int) -> str:
@@ -274,6 +226,93 @@ class ArticleDelegate(QStyledItemDelegate):
             self._colors.clear()
         return False
 
+
+class ArticleDelegate(LaidOutTextDelegate):
+    """Every cell of ``model``'s rows in ``view``, drawn as the style's item delegate draws a
+    one-line cell (same margins, elision and colours)."""
+
+    def __init__(self, model: ArticleListModel, view: QTableView) -> None:
+        super().__init__(view)
+        self._model = model
+        self._table = view
+        self._highlight = QColor(HIGHLIGHT)
+        self._marked = QColor(MARKED_TEXT)
+        self._muted = QColor(MUTED_TEXT)
+        self._ahead: deque[int] = deque()  # rows to lay out while idle
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._lay_out_ahead)
+        self.lay_out_ahead = True  # False: rows are laid out when first painted
+        model.rowsInserted.connect(self._rows_inserted)
+        model.modelReset.connect(self._model_reset)
+
+    # Painting ------------------------------------------------------------------------------
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        row, column = index.row(), index.column()
+        cells = self._model.shown_cells(row)
+        if cells is None:
+            return
+        state = option.state.value
+        snippet = self._model.shown_snippet(row) if column == Column.TITLE else None
+        if state & _HAS_FOCUS and snippet is None:  # the current cell, under a focus frame
+            super().paint(painter, option, index)
+            return
+        if snippet is not None:
+            selected = bool(state & _SELECTED)
+            color = self._color(option.palette, state, selected)
+            self._paint_hit(painter, option, cells[column], snippet, color, selected)
+            return
+        self.paint_text(painter, option, cells[column])
+
+    def _paint_hit(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        title: str,
+        snippet: Snippet,
+        color: QColor,
+        selected: bool,
+    ) -> None:
+        """The item's panel (and focus frame), then the title on one line and the snippet
+        under it with its matches marked."""
+        self._view.style().drawControl(
+            QStyle.ControlElement.CE_ItemViewItem, option, painter, self._view
+        )
+        rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
+        if rect.width() <= 0:
+            return
+        line = self._line_spacing
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setPen(color)
+        painter.drawStaticText(rect.left(), rect.top(), self._text(title, rect.width()))
+        x, top, right = rect.left(), rect.top() + line, rect.right()
+        muted = color if selected else self._muted
+        for run, marked in snippet_runs(snippet):
+            if x > right:
+                break
+            text = self._text(run, UNELIDED)
+            width = round(text.size().width())  # whole pixels, as QFontMetrics measures
+            if marked:
+                painter.fillRect(x, top, width, line, self._highlight)
+            painter.setPen(self._marked if marked else muted)
+            painter.drawStaticText(x, top, text)
+            x += width
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() == Column.TITLE and self._model.shown_snippet(index.row()) is not None:
+            size.setHeight(option.fontMetrics.lineSpacing() * 2 + PADDING * 2)
+        return size
+
     # Laying out ahead ----------------------------------------------------------------------
 
     def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -291,7 +330,7 @@ class ArticleDelegate(QStyledItemDelegate):
         glyphs into the glyph cache (which every raster painter shares)."""
         ahead, model = self._ahead, self._model
         self._use_scale()  # (a window shown on a screen of another ratio than it was made)
-        widths = [self._view.columnWidth(column) for column in _COLUMNS]
+        widths = [self._table.columnWidth(column) for column in _COLUMNS]
         painter = QPainter(self._glyphs)
         painter.setFont(self._font)
         try:
@@ -319,11 +358,17 @@ class ArticleDelegate(QStyledItemDelegate):
             self._timer.stop()
 
 
-def _laid_out(text: str, font: QFont, scale: QTransform) -> QStaticText:
+def _laid_out(
+    text: str, font: QFont, scale: QTransform, right_of: int | None = None
+) -> QStaticText:
     """``text`` laid out for a painter whose transform is ``scale`` (the device pixel
-    ratio's: laid out for another, it would be laid out again at its first paint)."""
+    ratio's: laid out for another, it would be laid out again at its first paint); with
+    ``right_of``, aligned to the right of that width, as a QTextLayout line aligns it."""
     laid_out = QStaticText(text)
     laid_out.setTextFormat(_PLAIN)
+    if right_of is not None:
+        laid_out.setTextWidth(right_of)
+        laid_out.setTextOption(QTextOption(Qt.AlignmentFlag.AlignRight))
     laid_out.prepare(scale, font)
     return laid_out
 

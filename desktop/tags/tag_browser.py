@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.tags.tag_delegate import TagDelegate
 from desktop.tags.tag_model import KIND_ORDER, TAG_ROLE, TagTreeModel
 from index.tags.tag import Tag
 
@@ -44,6 +45,7 @@ class TagBrowser(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(TagDelegate(model, self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

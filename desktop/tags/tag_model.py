@@ -202,6 +202,19 @@ class TagTreeModel(QAbstractItemModel):
             return tags.tag(row)
         return None
 
+    def shown_cell(self, index: AnyIndex) -> tuple[str, int | None]:
+        """What a cell shows, in one call (for the tree's delegate): a kind's label or a
+        tag's name in the display script, with None; or a tag's article count, with ``""``."""
+        node = int(index.internalId())
+        if node == _KIND_NODE:
+            label = self.kind_label(KIND_ORDER[index.row()]) if index.column() == 0 else ""
+            return label, None
+        tags = self._tags[node - 1]
+        row = index.row()
+        if index.column() == 0:
+            return self._shown_name(tags, row), None
+        return "", tags.counts[row]
+
     def _shown_name(self, tags: KindTags, row: int) -> str:
         name = tags.names[row]
         return name if tags.kind == "date" else self._converter.text(name, self._script)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from array import array
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QStyledItemDelegate
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop.fonts import reader_font
 from desktop.script import ScriptConverter
 from desktop.tags.tag_browser import TagBrowser
+from desktop.tags.tag_delegate import TagDelegate
 from desktop.tags.tag_lists import KIND_ORDER, KindTags
 from desktop.tags.tag_model import FETCH_CHUNK, TAG_ROLE, TagTreeModel
 from index.tags.tag import Tag, TagKind
@@ -129,3 +133,52 @@ def test_the_filter_ignores_case_of_latin_names() -> None:
     assert list(topics.matching("Nba球").names) == ["nba球赛"]
     assert list(topics.matching("足").names) == ["足球"]
     assert list(topics.matching("球賽").counts) == [2]  # traditional finds simplified
+
+
+def test_the_tree_looks_as_the_styles_delegate_draws_it(qtbot: QtBot) -> None:
+    model = TagTreeModel(ScriptConverter(), "traditional")
+    browser = TagBrowser(model)
+    qtbot.addWidget(browser)
+    tree = browser.tree
+    tree.setFont(reader_font(9))
+    browser.resize(200, 700)
+    browser.show()
+    qtbot.waitExposed(browser)
+    tags = many_tags()
+    tags["place"] = KindTags("place", ["地方"], array("q", [3]))  # the topics in view
+    counts = [123_456, 10_000, 1234, 999, 12, 7]  # numbers in the view's locale, aligned right
+    tags["topic"] = KindTags(
+        "topic",
+        ["话题", "很长很长很长很长很长的话题名称", "NBA球赛", "AVATAR To", "乡村", "社区"],
+        array("q", counts),
+    )
+    model.set_tags(tags)
+    tree.header().resizeSection(1, 40)  # the largest counts are cut
+    topics = kind_index(model, "topic")
+    for row in (1, 3):
+        tree.selectionModel().select(
+            model.index(row, 0, topics),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    qtbot.wait(50)
+    delegate = tree.itemDelegate()
+    assert isinstance(delegate, TagDelegate)
+
+    def grab() -> QImage:
+        return tree.viewport().grab().toImage()
+
+    drawn = grab()
+    cut = [laid_out.text() for (_, _, right), laid_out in delegate._texts.items() if right]
+    assert any(text.endswith("…") for text in cut), cut  # a count cut, as the style cuts it
+    tree.setItemDelegate(QStyledItemDelegate(tree))
+    styled = grab()
+    assert drawn == styled
+    model.set_script("simplified")
+    styled = grab()
+    tree.setItemDelegate(TagDelegate(model, tree))
+    assert grab() == styled
+    tree.setFocus()  # the current cell gets the style's focus frame
+    tree.setCurrentIndex(model.index(2, 1, topics))
+    drawn = grab()
+    tree.setItemDelegate(QStyledItemDelegate(tree))
+    assert grab() == drawn

@@ -1,0 +1,41 @@
+"""Draws the tag tree's cells from texts laid out once (see ``LaidOutTextDelegate``).
+
+The style's item delegate asked the model for seven roles per cell through Python and laid
+each name out again at every paint: a script toggle repainted the tree in ~9 ms at 100k.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeView
+
+from desktop.library_view.article_delegate import LaidOutTextDelegate
+from desktop.tags.tag_model import TagTreeModel
+
+__all__ = ["TagDelegate"]
+
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+
+
+class TagDelegate(LaidOutTextDelegate):
+    """Names on the left, article counts on the right, as the style's delegate draws them."""
+
+    def __init__(self, model: TagTreeModel, view: QTreeView) -> None:
+        super().__init__(view)
+        self._model = model
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if option.state.value & _HAS_FOCUS:  # the current cell, under a focus frame
+            super().paint(painter, option, index)
+            return
+        name, count = self._model.shown_cell(index)
+        if count is None:
+            self.paint_text(painter, option, name)
+        else:  # as the style's delegate shows a number: in the view's locale
+            self.paint_text(painter, option, option.locale.toString(count), right=True)
