@@ -41,8 +41,7 @@ _WEIGHTS = attrgetter("weights")  # a block's columns, for TermPostings._filled
 _VALUES = attrgetter("values")
 _BULK_RATIO = 2
 # Terms whose headers are kept per segment reader (see open_postings); then forgotten at once.
-_KEEP_TERMS = 2_000
-_OPENED: ReaderCache[dict[tuple[str, str], TermPostings | None]] = ReaderCache()
+_KEEP_TERMS = 1_000
 
 
 @dataclass(slots=True)
@@ -74,6 +73,11 @@ class _Extents:
     min_lengths: list[int]  # the shortest field length in the block, as Whoosh's byte code
 
 
+# A term's postings but what a search decodes: doc frequency, extents, source, value size.
+_Headers = tuple[int, _Extents, Any, int]
+_OPENED: ReaderCache[dict[tuple[str, str], _Headers | None]] = ReaderCache()
+
+
 class TermPostings:
     """One term's postings in one segment: block headers read at once, blocks on demand."""
 
@@ -92,9 +96,9 @@ class TermPostings:
         self.values: dict[int, Any] = {}  # by document number, of the blocks listed
         self._listed: set[int] = set()
 
-    def fresh(self) -> TermPostings:
-        """The same postings with nothing decoded (the headers are shared, never changed)."""
-        return TermPostings(self.doc_frequency, self._extents, self._source, self._value_size)
+    def headers(self) -> _Headers:
+        """What makes the same postings with nothing decoded (the headers never change)."""
+        return (self.doc_frequency, self._extents, self._source, self._value_size)
 
     @property
     def block_count(self) -> int:
@@ -225,26 +229,28 @@ def open_postings(reader: Any, fieldname: str, text: str) -> TermPostings | None
 
     A term's lookup and block headers are kept while the reader lives (up to
     ``_KEEP_TERMS`` terms a reader): the common words of queries come back search after
-    search, and reading a long list's headers costs as much as decoding a few blocks. Each
-    call gives a new :class:`TermPostings` (its decoded blocks and tables are one search's).
+    search, and looking a term up in every segment costs as much as decoding a few blocks.
+    Each call gives a new :class:`TermPostings` (its decoded blocks and tables are one
+    search's).
     """
     opened = _OPENED.get(reader, "", dict)
     key = (fieldname, text)
-    if key in opened:
-        known = opened[key]
-        return None if known is None else known.fresh()
+    if key not in opened:
+        if len(opened) >= _KEEP_TERMS:
+            opened.clear()
+        opened[key] = _headers_of(reader, fieldname, text)
+    headers = opened[key]
+    return None if headers is None else TermPostings(*headers)
+
+
+def _headers_of(reader: Any, fieldname: str, text: str) -> _Headers | None:
     field = reader.schema[fieldname]
     try:
         term = field.to_bytes(text)
         terminfo = reader.term_info(fieldname, term)
     except (ValueError, TermNotFound):
-        postings = None
-    else:
-        postings = postings_of(reader, fieldname, term, terminfo)
-    if len(opened) >= _KEEP_TERMS:
-        opened.clear()
-    opened[key] = postings
-    return None if postings is None else postings.fresh()
+        return None
+    return postings_of(reader, fieldname, term, terminfo).headers()
 
 
 def postings_of(reader: Any, fieldname: str, term: bytes, terminfo: Any) -> TermPostings:
