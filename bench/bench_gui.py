@@ -621,7 +621,11 @@ How it is measured:
 - Cold start: a fresh interpreter (the script re-invoking itself with `--cold-child`) opens the
   library as `archive-reader gui` does (`desktop.app.open_library`: the index check deferred)
   and shows the window; from launching it to the first paint of the article list with rows in
-  it. Its CPU figure is the whole process's (all threads). The same process then reports when
+  it. Its CPU figure is the whole process's (all threads). The children load bytecode, as an
+  installed app does (pip and the PyInstaller bundle ship it), from a temporary
+  `PYTHONPYCACHEPREFIX` folder filled by one start that is not counted; with
+  `PYTHONDONTWRITEBYTECODE` set, as on this machine, each start otherwise compiles ~540 kB of
+  sources (~0.3 s of CPU; `--no-bytecode` measures that). The same process then reports when
   the work started after that paint was done (tags read, index checked, a warm-up search) and
   times its first search (two words from an article, as below, a different pair each run).
 - The other figures come from one window after that background work
@@ -640,7 +644,8 @@ How it is measured:
   the longest articles' bodies cut to 10,000 characters, with a fresh id.
   The library's articles are stored in traditional script: 简→繁 shows them as stored, 繁→简
   converts with OpenCC. Search-as-you-type = from `setText` on the search field to the model
-  reset with its first page, and to the list painted; the {SEARCH_DELAY_MS} ms debounce is
+  reset with its first page, to the list painted, and to the first hit painted in the reader
+  (read and converted on a worker thread, it follows the list); the {SEARCH_DELAY_MS} ms debounce is
   **bypassed** (`apply_query` is called as the timer's timeout would), so a user waits these
   figures plus {SEARCH_DELAY_MS} ms after the last keystroke.
 - Until commit 3bb7d90 each step ended with `processEvents()`, a forced `repaint()` of the
