@@ -72,10 +72,11 @@ class TagTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_script(self, script: DisplayScript) -> None:
-        """Names are shown in ``script``: the rows fetched so far repaint."""
+        """Names are shown in ``script``: the rows fetched so far repaint (not the dates:
+        they are the same in both scripts)."""
         self._script = script
         for row, shown in enumerate(self._shown):
-            if shown:
+            if shown and KIND_ORDER[row] != "date":
                 parent = self.index(row, 0)
                 self.dataChanged.emit(
                     self.index(0, 0, parent),

@@ -87,14 +87,16 @@ def test_a_script_toggle_converts_the_names_and_repaints_only_rows_shown(
     qtbot: QtBot,
 ) -> None:
     model = TagTreeModel(ScriptConverter(), "simplified")
-    model.set_tags(many_tags())
+    tags = many_tags()
+    tags["date"] = KindTags("date", ["2025-07", "2025-06"], array("q", [5, 3]))
+    model.set_tags(tags)
     changed: list[tuple[QModelIndex, QModelIndex]] = []
     model.dataChanged.connect(lambda first, last, roles: changed.append((first, last)))
     model.set_script("traditional")
     assert model.index_of(Tag("topic", "话题5")).data() == "話題5"
     assert model.index_of(Tag("outlet", "江门日报")).data() == "江門日報"
     rows = sum(last.row() - first.row() + 1 for first, last in changed)
-    assert rows == FETCH_CHUNK + FETCH_CHUNK + 1 + 1  # topics, places, outlet, user
+    assert rows == FETCH_CHUNK + FETCH_CHUNK + 1 + 1  # topics, places, outlet, user; no dates
 
 
 def test_paged_tag_model_passes_modeltester(qtmodeltester: ModelTester) -> None:
