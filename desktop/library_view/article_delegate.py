@@ -99,12 +99,13 @@ class LaidOutTextDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
+        state: int,
         text: str,
         right: bool = False,
     ) -> None:
-        """What the style's delegate draws for a cell showing ``text`` (aligned left, or
-        ``right``), not the current one (its focus frame is the style's to draw)."""
-        state = option.state.value
+        """What the style's delegate draws for a cell in ``state`` (``option.state``'s value)
+        showing ``text`` (aligned left, or ``right``), not the current one (its focus frame
+        is the style's to draw)."""
         selected = bool(state & _SELECTED)
         if state & _PANEL:  # the style's item panel: selection, hover (none drawn otherwise)
             self._view.style().drawPrimitive(
@@ -114,17 +115,18 @@ class LaidOutTextDelegate(QStyledItemDelegate):
         margin = self._margin
         width = rect.width() - 2 * margin
         if width > 0 and text:
-            painter.setPen(self._color(option.palette, state, selected))
+            painter.setPen(self._color(option, state, selected))
             top = rect.top() + (rect.height() - self._line) // 2
             painter.drawStaticText(rect.left() + margin, top, self._text(text, width, right))
 
-    def _color(self, palette: QPalette, state: int, selected: bool) -> QColor:
-        """The text colour of an item in ``state``, as the style chooses it."""
+    def _color(self, option: QStyleOptionViewItem, state: int, selected: bool) -> QColor:
+        """The text colour of an item in ``state``, as the style chooses it (the palette is
+        read only when it is not known yet: each read copies it)."""
         key = (state & (_ENABLED | _ACTIVE), selected)
         color = self._colors.get(key)
         if color is None:
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            color = self._colors[key] = palette.color(_color_group(state), role)
+            color = self._colors[key] = option.palette.color(_color_group(state), role)
         return color
 
     # Laid-out texts ------------------------------------------------------------------------
@@ -264,10 +266,10 @@ class ArticleDelegate(LaidOutTextDelegate):
             return
         if snippet is not None:
             selected = bool(state & _SELECTED)
-            color = self._color(option.palette, state, selected)
+            color = self._color(option, state, selected)
             self._paint_hit(painter, option, cells[column], snippet, color, selected)
             return
-        self.paint_text(painter, option, cells[column])
+        self.paint_text(painter, option, state, cells[column])
 
     def _paint_hit(
         self,

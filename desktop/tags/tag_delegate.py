@@ -6,7 +6,7 @@ each name out again at every paint: a script toggle repainted the tree in ~9 ms 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeView
 
@@ -24,6 +24,8 @@ class TagDelegate(LaidOutTextDelegate):
     def __init__(self, model: TagTreeModel, view: QTreeView) -> None:
         super().__init__(view)
         self._model = model
+        self._tree = view
+        self._numbers: dict[int, str] = {}  # count -> as shown in the view's locale
 
     def paint(
         self,
@@ -31,11 +33,24 @@ class TagDelegate(LaidOutTextDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        if option.state.value & _HAS_FOCUS:  # the current cell, under a focus frame
+        state = option.state.value
+        if state & _HAS_FOCUS:  # the current cell, under a focus frame
             super().paint(painter, option, index)
             return
         name, count = self._model.shown_cell(index)
         if count is None:
-            self.paint_text(painter, option, name)
-        else:  # as the style's delegate shows a number: in the view's locale
-            self.paint_text(painter, option, option.locale.toString(count), right=True)
+            self.paint_text(painter, option, state, name)
+        else:
+            self.paint_text(painter, option, state, self._number(count), right=True)
+
+    def _number(self, count: int) -> str:
+        """``count`` as the style's delegate shows a number: in the view's locale."""
+        shown = self._numbers.get(count)
+        if shown is None:
+            shown = self._numbers[count] = self._tree.locale().toString(count)
+        return shown
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._tree and event.type() == QEvent.Type.LocaleChange:
+            self._numbers.clear()
+        return super().eventFilter(watched, event)
