@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from index.table_cache import cached_table
@@ -28,6 +31,9 @@ _STOP_WORDS_TEXT = """
 """
 _STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _RELATIVE_CUTOFF = 0.25
+_CJK_WORD = re.compile("[\u4e00-\u9fff]{2,}")  # 2+ characters, all CJK
+_word = itemgetter(0)
+_flag = itemgetter(1)
 
 
 @cache
@@ -58,15 +64,12 @@ def pick_topics(
     or fragments. Below the top three, a word must score a quarter of the best to be kept.
     """
     idf, median = idf_table()
-    counts: Counter[str] = Counter(
-        word
-        for word, flag in tagged
-        if flag in _TOPIC_FLAGS
-        and len(word) >= 2
-        and word not in _STOP_WORDS
-        and word not in exclude
-        and _is_cjk_word(word)
-    )
+    # Picked out at C speed (an article is a thousand words): the words with a topic flag,
+    # of them those of 2+ CJK characters; then the stop words and exclusions are taken out.
+    flagged = compress(map(_word, tagged), map(_TOPIC_FLAGS.__contains__, map(_flag, tagged)))
+    counts: Counter[str] = Counter(filter(_CJK_WORD.fullmatch, flagged))
+    for word in (_STOP_WORDS | exclude) & counts.keys():
+        del counts[word]
     scores = {
         word: (count + (count if word in title_words else 0)) * idf.get(word, median)
         for word, count in counts.items()
@@ -84,7 +87,3 @@ def pick_topics(
         w for w in ranked[MIN_TOPICS:MAX_TOPICS] if scores[w] >= best * _RELATIVE_CUTOFF
     ]
     return kept
-
-
-def _is_cjk_word(word: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" for char in word)
