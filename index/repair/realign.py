@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TypeAlias
 
 from index.chinese_script import simplified_only, traditional_only
+from index.metadata.script import script_counts
 from index.model import Repair
 from index.repair.gbk_codec import (
     ASCII_TO_FULLWIDTH,
@@ -56,7 +56,7 @@ _CLAUSE_WINDOW = 40  # characters a question looks back for its question word
 _BROKEN_TAG = re.compile(r"\?(/?[A-Za-z][A-Za-z0-9]*\s*/?>)")
 _SPECIAL = re.compile(r"[?(),!:;]")
 _QUESTION_RUN = re.compile(r"\?+")
-_IN_STEP_SPECIAL = re.compile(rf"\(({SYLLABLE})\)|[(),!:;]")
+_IN_STEP_SPLIT = re.compile(rf"(\(({SYLLABLE})\)|[(),!:;])")
 # How many candidate characters a lost byte may stand for, before the context is scored.
 _CANDIDATES_PER_SLOT = 16
 _EXPANDED_PER_SLOT = 4  # of those, how many become hypotheses after a look at the context
@@ -177,18 +177,8 @@ def _characters_reading_after(lead: int, syllable: str) -> tuple[tuple[int, str,
 
 def _foreign_script(text: str) -> frozenset[str]:
     """The script-specific characters that would be foreign to this document."""
-    sample = text[:_SCRIPT_SAMPLE]
-    # Traditional-only characters less simplified-only ones, counted in one pass.
-    lean = sum(map(_script_lean().get, sample, repeat(0)))
-    return simplified_only() if lean >= 0 else traditional_only()
-
-
-@cache
-def _script_lean() -> dict[str, int]:
-    """+1 for each character only traditional writing uses, -1 for each simplified-only one."""
-    lean = dict.fromkeys(traditional_only(), 1)
-    lean.update(dict.fromkeys(simplified_only(), -1))  # disjoint sets: nothing is overwritten
-    return lean
+    traditional, simplified = script_counts(text[:_SCRIPT_SAMPLE])
+    return simplified_only() if traditional >= simplified else traditional_only()
 
 
 _SENTENCE_MARKS = frozenset("。！？，、；：")
@@ -306,8 +296,10 @@ class _Realigner:
             last = char
         emitted += unscored_suffix
         changes = hyp.changes
-        if emitted != self.text[start:end]:
-            changes = (Repair(start, self.text[start:end], emitted, reason, confidence), changes)
+        before = self.text[start:end]
+        if emitted != before:
+            record = (start, before, emitted, reason, confidence, _REPAIR_STAGE)
+            changes = (_new_tuple(Repair, record), changes)
         out = (emitted, hyp.out) if emitted else hyp.out
         return _Hypothesis(
             score,
@@ -607,7 +599,7 @@ class _Realigner:
             }
             if not extended and not beam:
                 # Nothing explains this token: keep it as it is and resynchronise.
-                best = max(hyps, key=lambda h: h.score)
+                best = max(hyps, key=_score)
                 beam[pos + 1] = [
                     self._extend(best, pos, pos + 1, text[pos], IN_STEP, "kept", scored=False)
                 ]
@@ -626,7 +618,7 @@ class _Realigner:
         for hyp in finished:
             if hyp.pending != IN_STEP:
                 hyp.score += _UNFINISHED_AT_END
-        best = max(finished, key=lambda h: h.score)
+        best = max(finished, key=_score)
         if len(finished) > 1:
             best.certainty = min(best.certainty, posterior([h.score for h in finished]))
         self._settle(best)
@@ -668,44 +660,53 @@ class _Realigner:
         so they take the shortest way through the loop.
         """
         text = self.text
-        pieces: list[str] = []
+        # One split at C speed: plain text, token, the token's syllable (None for a mark),
+        # plain text, ... (a token is an annotation's "(syllable)" or an ASCII mark).
+        parts = _IN_STEP_SPLIT.split(text[pos:stop])
+        plain = parts[0]
+        pieces = [plain]
         append_piece = pieces.append
         append_repair = self._settled_repairs.append
         syllables = toned_syllables()
-        for match in _IN_STEP_SPECIAL.finditer(text, pos, stop):
-            start, end = match.span()
-            if start < pos:
-                continue  # inside a token already handled
-            if start > pos:
-                append_piece(text[pos:start])
-                last = text[start - 1]
-            syllable = match[1]
+        if plain:
+            last = plain[-1]
+        offset = pos + len(plain)  # where the token starts
+        for token, syllable, plain in zip(parts[1::3], parts[2::3], parts[3::3], strict=True):
             if syllable in syllables:  # an annotation (None, for a punctuation mark, is not)
                 confidence = _annotation_confidence(last, syllable)
-                record = (start, match[0], "", "annotation", confidence, _REPAIR_STAGE)
+                record = (offset, token, "", "annotation", confidence, _REPAIR_STAGE)
                 append_repair(_new_tuple(Repair, record))
-                pos = end
-                continue
-            if syllable is None and last and _is_cjk(last):
+            elif syllable is None and last and _is_cjk(last):
                 # A mark right after a Chinese character (most of them): the full-width one
                 # the mirror replaced, as _in_step_token would find, without looking around.
-                char = match[0]
-                last = ASCII_TO_FULLWIDTH[char]
+                last = ASCII_TO_FULLWIDTH[token]
                 append_piece(last)
-                record = (start, char, last, "punctuation", _PUNCTUATION_CONFIDENCE, _REPAIR_STAGE)
+                record = (
+                    offset,
+                    token,
+                    last,
+                    "punctuation",
+                    _PUNCTUATION_CONFIDENCE,
+                    _REPAIR_STAGE,
+                )
                 append_repair(_new_tuple(Repair, record))
-                pos = end
-                continue
-            end, emitted, reason, confidence = self._in_step_token(start, last)
-            if emitted:
-                append_piece(emitted)
-                last = emitted[-1]
-            if emitted != text[start:end]:
-                append_repair(Repair(start, text[start:end], emitted, reason, confidence))
-            pos = end
-        if stop > pos:
-            append_piece(text[pos:stop])
-            last = text[stop - 1]
+            else:
+                end, emitted, reason, confidence = self._in_step_token(offset, last)
+                if emitted:
+                    append_piece(emitted)
+                    last = emitted[-1]
+                if emitted != text[offset:end]:
+                    append_repair(Repair(offset, text[offset:end], emitted, reason, confidence))
+                if end < offset + len(token):
+                    # The "(" of a "(...)" that is no annotation: the rest is kept as it is.
+                    rest = text[end : offset + len(token)]
+                    append_piece(rest)
+                    last = rest[-1]
+            offset += len(token)
+            if plain:
+                append_piece(plain)
+                last = plain[-1]
+                offset += len(plain)
         segment = "".join(pieces)
         self._settled_text.append(segment)
         return segment, last
@@ -753,7 +754,7 @@ class _Realigner:
         The character bigrams pick the few best; jieba's word frequencies over the damaged
         region, with a little context on both sides, decide between them.
         """
-        rivals.sort(key=lambda h: h.score, reverse=True)
+        rivals.sort(key=_score, reverse=True)
         finalists = [h for h in rivals[:_FINALISTS] if h.score >= rivals[0].score - _WORD_MARGIN]
         if len(finalists) == 1:
             winner = finalists[0]
@@ -811,8 +812,11 @@ def _settle_region(hyp: _Hypothesis) -> _ChangeChain:
     while node is not None and node is not hyp.region_start:
         region.append(node[0])
         node = node[1]
+    certainty = hyp.certainty
     for change in reversed(region):
-        node = (change._replace(confidence=min(change.confidence, hyp.certainty)), node)
+        offset, before, after, reason, confidence, stage = change
+        lowered = (offset, before, after, reason, min(confidence, certainty), stage)
+        node = (_new_tuple(Repair, lowered), node)
     return node
 
 
