@@ -28,8 +28,6 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.matching import FilterMatcher
 from whoosh.reading import TermNotFound
 
-from index.search.reader_cache import ReaderCache
-
 __all__ = ["Block", "TermPostings", "list_ids", "open_postings", "postings_of"]
 
 _INT = struct.Struct("!i")  # Whoosh's block length
@@ -40,8 +38,6 @@ T = TypeVar("T")
 _WEIGHTS = attrgetter("weights")  # a block's columns, for TermPostings._filled
 _VALUES = attrgetter("values")
 _BULK_RATIO = 2
-# Terms whose headers are kept per segment reader (see open_postings); then forgotten at once.
-_KEEP_TERMS = 1_000
 
 
 @dataclass(slots=True)
@@ -73,11 +69,6 @@ class _Extents:
     min_lengths: list[int]  # the shortest field length in the block, as Whoosh's byte code
 
 
-# A term's postings but what a search decodes: doc frequency, extents, source, value size.
-_Headers = tuple[int, _Extents, Any, int]
-_OPENED: ReaderCache[dict[tuple[str, str], _Headers | None]] = ReaderCache()
-
-
 class TermPostings:
     """One term's postings in one segment: block headers read at once, blocks on demand."""
 
@@ -95,10 +86,6 @@ class TermPostings:
         self._tabled: set[int] = set()
         self.values: dict[int, Any] = {}  # by document number, of the blocks listed
         self._listed: set[int] = set()
-
-    def headers(self) -> _Headers:
-        """What makes the same postings with nothing decoded (the headers never change)."""
-        return (self.doc_frequency, self._extents, self._source, self._value_size)
 
     @property
     def block_count(self) -> int:
@@ -225,32 +212,14 @@ class TermPostings:
 
 
 def open_postings(reader: Any, fieldname: str, text: str) -> TermPostings | None:
-    """The postings of ``text`` in ``fieldname`` of a segment reader, or None if absent.
-
-    A term's lookup and block headers are kept while the reader lives (up to
-    ``_KEEP_TERMS`` terms a reader): the common words of queries come back search after
-    search, and looking a term up in every segment costs as much as decoding a few blocks.
-    Each call gives a new :class:`TermPostings` (its decoded blocks and tables are one
-    search's).
-    """
-    opened = _OPENED.get(reader, "", dict)
-    key = (fieldname, text)
-    if key not in opened:
-        if len(opened) >= _KEEP_TERMS:
-            opened.clear()
-        opened[key] = _headers_of(reader, fieldname, text)
-    headers = opened[key]
-    return None if headers is None else TermPostings(*headers)
-
-
-def _headers_of(reader: Any, fieldname: str, text: str) -> _Headers | None:
+    """The postings of ``text`` in ``fieldname`` of a segment reader, or None if absent."""
     field = reader.schema[fieldname]
     try:
         term = field.to_bytes(text)
         terminfo = reader.term_info(fieldname, term)
     except (ValueError, TermNotFound):
         return None
-    return postings_of(reader, fieldname, term, terminfo).headers()
+    return postings_of(reader, fieldname, term, terminfo)
 
 
 def postings_of(reader: Any, fieldname: str, term: bytes, terminfo: Any) -> TermPostings:

@@ -102,18 +102,3 @@ def test_documents_having_a_term_are_found_in_the_blocks_they_fall_in(ours: Any)
     spread = docs[::97]  # a few documents far apart: only their blocks are decoded
     assert read(ours, "社区").having(spread) == [d for d in spread if d in having]
     assert common.having([]) == []
-
-
-def test_each_opening_starts_afresh_and_shares_the_headers(ours: Any) -> None:
-    """A term's headers are read once per reader; what a search decodes is its own."""
-    first = read(ours, "城市")
-    ids = first.ids()
-    assert first.table(ids) and first.value_table(ids)
-    again = read(ours, "城市")
-    assert again is not first
-    assert again._extents is first._extents
-    assert again.weights == {} and again.values == {}
-    assert again.ids() == ids
-    assert again.table(ids) == first.weights
-    assert open_postings(ours, "content", "不在") is None
-    assert open_postings(ours, "content", "不在") is None
