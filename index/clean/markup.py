@@ -29,6 +29,8 @@ def strip_html_remnants(lines: list[Line]) -> StageResult:
 
 
 def _strip_line(line: Line) -> tuple[list[Line], list[Repair]]:
+    if ">" not in line.text and "]" not in line.text:
+        return [line], []  # every tag and every piece of debris holds one of the two (most lines)
     end = len(line.text)
     trailing = _TRAILING_DEBRIS.search(line.text)
     tags = [(m.start(), m.end()) for m in _PARAGRAPH_TAG.finditer(line.text)]

@@ -23,6 +23,9 @@ def strip_indent_placeholders(lines: list[Line]) -> StageResult:
     for line in lines:
         end = _INDENT.match(line.text)
         indent_end = end.end() if end else 0
+        if not indent_end:
+            cleaned.append(line)  # not indented: the line as it is, not a copy
+            continue
         if "?" in line.text[:indent_end]:
             repairs.append(removal(line, 0, indent_end, "indent-placeholder"))
         cleaned.append(line.cut(indent_end))

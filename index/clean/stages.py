@@ -50,5 +50,9 @@ def clean_text(text: str) -> CleanResult:
 
 
 def _strip(line: Line) -> Line:
-    start = len(line.text) - len(line.text.lstrip())
-    return line.cut(start, len(line.text.rstrip()))
+    text = line.text
+    stripped = text.strip()
+    if len(stripped) == len(text):
+        return line  # nothing to strip (most lines): the line as it is, not a copy
+    start = len(text) - len(text.lstrip())
+    return line.cut(start, len(text.rstrip()))
