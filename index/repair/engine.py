@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
-from operator import attrgetter, not_
+from operator import attrgetter, itemgetter, not_
 
 from index.model import Repair
 from index.repair.pinyin import (
@@ -22,6 +22,7 @@ _ASCII_PUNCT_IN_CHINESE = re.compile(r"[“”\u2e80-\uffff][,!:;][“”\u2e80-
 _FULLWIDTH_PUNCT = re.compile(r"[，！：；？（）]")
 _ANNOTATED_CHARACTER = re.compile(rf".\({SYLLABLE}\)")
 _ORPHAN_BEFORE_PUNCT = re.compile(r"[\u2e80-\uffff]\?[,!:;]")
+_first = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ def annotated_characters(text: str) -> frozenset[str]:
     # Whole matches ("區(qū)"), not (character, syllable) groups: strings are cheaper to
     # collect and to put in a set, and a damaged text holds one every ten characters.
     found = set(_ANNOTATED_CHARACTER.findall(text))
-    return frozenset(annotated[0] for annotated in found if _annotation_fits(annotated))
+    return frozenset(map(_first, filter(_annotation_fits, found)))
 
 
 @lru_cache(maxsize=1 << 16)
