@@ -25,7 +25,7 @@ from typing import Any, TypeVar, cast
 
 import platformdirs
 
-__all__ = ["KEEP_VERSIONS", "cached_table", "prune_versions"]
+__all__ = ["KEEP_VERSIONS", "cached_table", "mark_used", "prune_versions"]
 
 _FORMAT_VERSION = 1
 KEEP_VERSIONS = 3
@@ -56,7 +56,7 @@ def cached_table(name: str, sources: Sequence[Path], build: Callable[[], T]) -> 
     except (OSError, ValueError, EOFError, TypeError):
         pass
     else:
-        _mark_used(cache_file)
+        mark_used(cache_file)
         return table
     table = build()
     try:
@@ -75,7 +75,8 @@ def cached_table(name: str, sources: Sequence[Path], build: Callable[[], T]) -> 
     return table
 
 
-def _mark_used(path: Path) -> None:
+def mark_used(path: Path) -> None:
+    """Note that a cache file was just read, so that pruning keeps it."""
     # In a read-only cache this fails: pruning then keeps the newest instead of the last used.
     with contextlib.suppress(OSError):
         os.utime(path)

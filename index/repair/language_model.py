@@ -16,6 +16,7 @@ import jieba
 import platformdirs
 
 from index.chinese_script import fold_table
+from index.table_cache import mark_used, prune_versions
 
 _FORMAT_VERSION = 4
 _MAX_WORD = 6
@@ -183,6 +184,7 @@ def load_model() -> CharBigramModel:
         with cache_file.open("rb") as handle:
             model = pickle.load(handle)
         if isinstance(model, CharBigramModel):
+            mark_used(cache_file)
             return model
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
@@ -194,5 +196,6 @@ def load_model() -> CharBigramModel:
             pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_file)
     except OSError:
-        pass  # a read-only cache only costs start-up time
+        return model  # a read-only cache only costs start-up time
+    prune_versions(cache_file.parent, "char-bigrams", ".pickle")
     return model

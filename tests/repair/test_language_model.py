@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
+
 from index.repair.language_model import load_model
+from index.table_cache import KEEP_VERSIONS
 
 
 def test_real_words_score_higher_than_shifted_garbage() -> None:
@@ -24,3 +30,24 @@ def test_segmentation_keeps_names_the_dictionary_lacks_together() -> None:
     words = load_model().segment("專業副教授畢宇珠擔任主講")
     assert words == ["專業", "副教授", "畢宇珠", "擔任", "主講"]
     assert "".join(load_model().segment("活動現場，不少市民\n體驗")) == "活動現場，不少市民\n體驗"
+
+
+def test_building_the_model_prunes_older_cached_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "archive-reader"
+    folder.mkdir()
+    stale = [folder / f"char-bigrams-{n:016x}.pickle" for n in range(KEEP_VERSIONS)]
+    for age, path in enumerate(stale):
+        path.write_bytes(b"an older version")
+        os.utime(path, ns=(age + 1, age + 1))
+    load_model.cache_clear()
+    try:
+        model = load_model()  # built: none of the files is this dictionary's
+    finally:
+        load_model.cache_clear()
+    assert model.segment("社区活动")
+    kept = sorted(folder.glob("char-bigrams-*.pickle"))
+    assert len(kept) == KEEP_VERSIONS
+    assert stale[0] not in kept  # the least recently used
