@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from index.chinese_script import fold_table, simplified_only, traditional_only
+from index.chinese_script import ASTRAL, simplified_only, traditional_only
 from index.model import Script
 
 # Below this share of the script-specific characters, the minority script counts as noise
@@ -14,8 +13,6 @@ from index.model import Script
 _MIXED_MINORITY_SHARE = 0.05
 # An article's opening is enough to tell its script; a 20 MB article needs no full count.
 _SAMPLE = 4000
-# Characters outside the Basic Multilingual Plane, which the translate table below leaves out.
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _TRADITIONAL_MARK = "\x01"
 _SIMPLIFIED_MARK = "\x02"
 
@@ -55,9 +52,9 @@ def script_counts(text: str) -> tuple[int, int]:
     marked = text.translate(_class_table())
     traditional = marked.count(_TRADITIONAL_MARK)
     simplified = marked.count(_SIMPLIFIED_MARK)
-    if _ASTRAL.search(text) is not None:  # rare: the table only covers the BMP
+    if ASTRAL.search(text) is not None:  # rare: the table only covers the BMP
         tables = script_tables()
-        for char in _ASTRAL.findall(text):
+        for char in ASTRAL.findall(text):
             traditional += char in tables.traditional_only
             simplified += char in tables.simplified_only
     return traditional, simplified
@@ -77,25 +74,4 @@ def _class_table() -> list[int]:
         for char in chars:
             if ord(char) < 0x10000:
                 table[ord(char)] = ord(mark)
-    return table
-
-
-def fold_to_simplified(text: str) -> str:
-    """``index.chinese_script.fold_to_simplified``, twice as fast on a long text.
-
-    ``str.translate`` with a dict raises (and clears) a KeyError for every character the
-    table lacks, most of them; a list over the BMP holds every character and raises nothing.
-    """
-    if _ASTRAL.search(text) is not None:  # rare: the list only covers the BMP
-        return text.translate(fold_table())
-    return text.translate(_fold_list())
-
-
-@cache
-def _fold_list() -> list[int | str]:
-    """``fold_table()`` as a list over the BMP: the folded form, or the code point itself."""
-    table: list[int | str] = list(range(0x10000))
-    for code, simplified in fold_table().items():
-        if code < 0x10000:
-            table[code] = simplified
     return table

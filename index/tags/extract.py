@@ -6,7 +6,7 @@ import re
 
 import rjieba
 
-from index.metadata.script import fold_to_simplified
+from index.chinese_script import fold_to_simplified
 from index.model import Article
 from index.tags.places import pick_places
 from index.tags.tag import Tag
