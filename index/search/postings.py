@@ -105,9 +105,7 @@ class TermPostings:
         start, end = extents.starts[index], extents.ends[index]
         buffer = self._buffer
         data = buffer[start:end] if buffer is not None else source.get(start, end - start)
-        if extents.compressed[index]:
-            data = zlib.decompress(data)
-        deltas, weights, values = pickle.loads(data)
+        deltas, weights, values = _block_fields(data, extents.compressed[index])
         ids = list(accumulate(deltas))
         if weights is None:
             weights = (1.0,) * len(ids)
@@ -295,9 +293,14 @@ def list_ids(data: Any, offset: int) -> list[int]:
     of short lists at once."""
     ids: list[int] = []
     for header, start, end in _headers(data, offset):
-        block = zlib.decompress(data[start:end]) if header[3] else data[start:end]
-        ids += accumulate(pickle.loads(block)[0])
+        ids += accumulate(_block_fields(data[start:end], bool(header[3]))[0])
     return ids
+
+
+def _block_fields(data: Any, compressed: bool) -> tuple[Any, Any, Any]:
+    """A block's stored (id deltas, weights, values), from its bytes in the postings file."""
+    fields: tuple[Any, Any, Any] = pickle.loads(zlib.decompress(data) if compressed else data)
+    return fields
 
 
 def _single(doc_frequency: int, block: Block) -> TermPostings:
