@@ -193,6 +193,9 @@ class ReaderPane(QWidget):
                 self.tr("%n repair(s)", "", len(article.repairs)) if article.repairs else ""
             )
         self._fit_reading_width(document)  # before it is shown: laid out once, not twice
+        # The view's width too: a document without one is laid out at an undefined width
+        # when the view takes it, then again at the view's (half the setDocument time).
+        document.setTextWidth(self.view.viewport().width())
         self.view.setDocument(document)
         self.view.verticalScrollBar().setValue(scroll)
         if self.find_bar.isVisible():

@@ -101,3 +101,19 @@ def test_zoom_changes_the_type_size(pane: ReaderPane) -> None:
     assert body_size() > before
     pane.zoom_reset()
     assert body_size() == before
+
+
+def test_a_toggle_draws_the_text_laid_out_at_the_views_width(
+    pane: ReaderPane, qtbot: QtBot
+) -> None:
+    paragraphs = ["这是一段很长的正文，讲述邻里节开幕的经过。" * 12 for _ in range(40)]
+    pane.show_article(stored_article(1, "邻里节开幕", paragraphs))
+    pane.set_script("traditional")
+    qtbot.wait(50)  # the rest of the document is laid out a little later
+    document = pane.view.document()
+    assert "鄰里節" in document.toPlainText()
+    assert document.textWidth() == pane.view.viewport().width()
+    drawn = pane.view.viewport().grab().toImage()
+    document.setTextWidth(document.textWidth())  # laid out again, from scratch
+    qtbot.wait(50)
+    assert pane.view.viewport().grab().toImage() == drawn
