@@ -184,3 +184,31 @@ def test_the_tree_looks_as_the_styles_delegate_draws_it(qtbot: QtBot) -> None:
     drawn = grab()
     tree.setItemDelegate(QStyledItemDelegate(tree))
     assert grab() == drawn
+
+
+def test_a_script_toggle_repaints_the_names_shown_as_a_full_repaint_draws_them(
+    qtbot: QtBot,
+) -> None:
+    model = TagTreeModel(ScriptConverter(), "simplified")
+    browser = TagBrowser(model)
+    qtbot.addWidget(browser)
+    browser.tree.setFont(reader_font(9))
+    browser.resize(240, 600)
+    browser.show()
+    qtbot.waitExposed(browser)
+    tags = many_tags()  # the places fill the view: renamed, a range of rows at once
+    tags["place"] = KindTags("place", [f"广东{n}" for n in range(PLACES)], tags["place"].counts)
+    model.set_tags(tags)
+    qtbot.wait(100)  # the view lays the tree out and pages a little more in
+    screen = browser.screen()
+
+    def on_screen() -> QImage:  # what was painted and flushed, not a fresh rendering
+        qtbot.wait(20)
+        return screen.grabWindow(browser.winId()).toImage()
+
+    before = on_screen()
+    model.set_script("traditional")
+    toggled = on_screen()
+    assert toggled != before
+    browser.tree.viewport().update()
+    assert on_screen() == toggled
