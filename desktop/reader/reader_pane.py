@@ -1,7 +1,9 @@
 """The reader pane: an article in readable CJK type with zoom, find and the repair view.
 
 While an article is read, its text in the other script is made on a worker thread, so the
-简/繁 toggle finds it converted (OpenCC takes ~30 ms for 10,000 characters).
+简/繁 toggle finds it converted (OpenCC takes ~30 ms for 10,000 characters), and its document
+is then built while the event loop waits; the document a toggle replaces is kept for the
+toggle back. A toggle then only lays out and paints.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from concurrent.futures import Future
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument, QTextFrameFormat
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.background import Background
@@ -23,6 +25,10 @@ from desktop.script import DISPLAY_SCRIPTS, DisplayArticle, DisplayScript, Scrip
 from index.library import StoredArticle
 
 __all__ = ["ReaderPane"]
+
+# What an article's document depends on (the repair view's aside): article id, script, style
+# (zoom, screen) and search highlight.
+DocumentKey = tuple[int, DisplayScript, ArticleStyle, Highlighter | None]
 
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4)
 SCREEN_STYLE = ArticleStyle()
@@ -45,6 +51,8 @@ class ReaderPane(QWidget):
         self._zoom_step = ZOOM_STEPS.index(1.0)
         self._converting = Background("reader-convert", self)
         self._other_script: tuple[int, DisplayScript, Future[DisplayArticle]] | None = None
+        self._shown_key: DocumentKey | None = None  # the document shown, unless repairs are
+        self._spare: tuple[DocumentKey, QTextDocument] | None = None  # the other script's
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self._other_spellings, self)
         self.find_bar.hide()
@@ -127,9 +135,29 @@ class ReaderPane(QWidget):
             self._other_script[2].cancel()  # another article's; harmless if already running
             self._other_script = None
         other = next(script for script in DISPLAY_SCRIPTS if script != self._script)
-        if article is not None and not converter.has_article(article.id, other):
-            future = self._converting.submit(lambda: converter.article(article, other))
+        if article is None:
+            return
+        cached = converter.has_article(article.id, other)
+        if cached and self._spare is not None and self._spare[0] == self._key(article, other):
+            return
+        future = self._converting.run(
+            lambda: converter.article(article, other), lambda shown: self._build_ahead(shown, other)
+        )
+        if not cached:
             self._other_script = (article.id, other, future)
+
+    def _build_ahead(self, shown: DisplayArticle, script: DisplayScript) -> None:
+        """Build the document of ``shown`` (the article in ``script``) while the event loop
+        waits, for a toggle, if the article is still shown in the other script."""
+        article = self._article
+        if article is None or article.id != shown.id or script == self._script:
+            return
+        key = self._key(article, script)
+        if not self.repairs_box.isChecked() and (self._spare is None or self._spare[0] != key):
+            self._spare = (key, self._article_document(shown, key[2]))
+
+    def _key(self, article: StoredArticle, script: DisplayScript) -> DocumentKey:
+        return (article.id, script, self.style_for_screen(), self._highlight)
 
     def _displayed(self, article: StoredArticle) -> DisplayArticle:
         """The article in the display script: converted ahead if it was (waiting for the
@@ -169,6 +197,7 @@ class ReaderPane(QWidget):
             style.char_format(style.body_size, style.meta_color),
         )
         self.view.setDocument(document)
+        self._shown_key = self._spare = None
         self.repair_count.clear()
 
     def redraw(self) -> None:
@@ -179,42 +208,69 @@ class ReaderPane(QWidget):
             return
         scroll = self.view.verticalScrollBar().value()
         style = self.style_for_screen()
-        document = new_document(style)
-        cursor = QTextCursor(document)
+        key: DocumentKey | None = None
         if self.repairs_box.isChecked():
+            document = new_document(style)
             marked = write_repairs(
-                cursor, article.raw, article.repairs, style, self.side_by_side_box.isChecked()
+                QTextCursor(document),
+                article.raw,
+                article.repairs,
+                style,
+                self.side_by_side_box.isChecked(),
             )
             self.repair_count.setText(self.tr("%n repaired spot(s)", "", marked))
         else:
-            shown = self._displayed(article)
-            write_article(cursor, shown, style, highlight=self._highlight)
+            key = self._key(article, self._script)
+            if self._spare is not None and self._spare[0] == key:  # built ahead, or shown
+                document = self._spare[1]
+            else:
+                document = self._article_document(self._displayed(article), style)
             self.repair_count.setText(
                 self.tr("%n repair(s)", "", len(article.repairs)) if article.repairs else ""
             )
         self._fit_reading_width(document)  # before it is shown: laid out once, not twice
         # The view's width too: a document without one is laid out at an undefined width
         # when the view takes it, then again at the view's (half the setDocument time).
-        document.setTextWidth(self.view.viewport().width())
+        width = self.view.viewport().width()
+        if document.textWidth() != width:
+            document.setTextWidth(width)
+        shown_key, shown = self._shown_key, self.view.document()
         self.view.setDocument(document)
+        self._shown_key = key
+        # The document replaced, kept for a toggle back (the same article, style, highlight).
+        toggled = (
+            shown_key is not None
+            and key is not None
+            and shown_key[1] != key[1]
+            and (shown_key[0], *shown_key[2:]) == (key[0], *key[2:])
+        )
+        self._spare = (shown_key, shown) if toggled and shown_key is not None else None
         self.view.verticalScrollBar().setValue(scroll)
         if self.find_bar.isVisible():
             self.find_bar.search()
 
+    def _article_document(self, shown: DisplayArticle, style: ArticleStyle) -> QTextDocument:
+        document = new_document(style)
+        write_article(QTextCursor(document), shown, style, highlight=self._highlight)
+        return document
+
     def _fit_reading_width(self, document: QTextDocument | None = None) -> None:
-        """Keep lines to about READING_WIDTH_EM characters, centred, however wide the pane."""
+        """Keep lines to about READING_WIDTH_EM characters, centred, however wide the pane.
+        (A new frame format lays the whole document out again: only when it changes.)"""
         style = self.style_for_screen()
         em = style.body_size * style.pixels_per_point
         available = self.view.viewport().width()
         side = max(em * 1.5, (available - READING_WIDTH_EM * em) / 2)
         frame = (document or self.view.document()).rootFrame()
         fmt = frame.frameFormat()
-        fmt.setMargin(0)
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(em * 1.2)
-        fmt.setBottomMargin(em * 2)
-        frame.setFrameFormat(fmt)
+        fitted = QTextFrameFormat(fmt)
+        fitted.setMargin(0)
+        fitted.setLeftMargin(side)
+        fitted.setRightMargin(side)
+        fitted.setTopMargin(em * 1.2)
+        fitted.setBottomMargin(em * 2)
+        if fitted != fmt:
+            frame.setFrameFormat(fitted)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

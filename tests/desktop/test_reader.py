@@ -117,3 +117,29 @@ def test_a_toggle_draws_the_text_laid_out_at_the_views_width(
     document.setTextWidth(document.textWidth())  # laid out again, from scratch
     qtbot.wait(50)
     assert pane.view.viewport().grab().toImage() == drawn
+
+
+def test_toggles_show_what_a_fresh_drawing_in_each_script_shows(
+    pane: ReaderPane, qtbot: QtBot
+) -> None:
+    paragraphs = [f"第{n}段：邻里节开幕，这里的居民都来了。" * 6 for n in range(30)]
+    pane.set_highlight(lambda text: [(0, 2)] if text[:2] in ("邻里", "鄰里") else [])
+    pane.show_article(stored_article(1, "邻里节开幕", paragraphs))
+    qtbot.wait(100)  # the other script converted and its document built, while idle
+    pane.view.verticalScrollBar().setValue(200)
+    for script, title in (("traditional", "鄰里節開幕"), ("simplified", "邻里节开幕")) * 2:
+        pane.set_script(script)
+        qtbot.wait(50)
+        toggled = pane.view.toPlainText(), pane.view.viewport().grab().toImage()
+        assert toggled[0].startswith(title)
+        marked = [
+            t
+            for t, fmt in formats_in(pane)
+            if fmt.hasProperty(QTextFormat.Property.BackgroundBrush)
+        ]
+        assert marked == [title[:2]]
+        assert pane.view.verticalScrollBar().value() == 200
+        pane.zoom_in()  # drawn afresh, at the zoom it had
+        pane.zoom_out()
+        qtbot.wait(50)
+        assert (pane.view.toPlainText(), pane.view.viewport().grab().toImage()) == toggled
