@@ -3,8 +3,11 @@ made them (ours pickles block headers in protocol 5, Whoosh's writer in protocol
 
 from __future__ import annotations
 
+import pickle
 import random
+import zlib
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +16,9 @@ from whoosh import index as windex
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.matching import FilterMatcher
 
+from index.search.codec import encode_positions
 from index.search.engine import IndexDocument, SearchIndex
-from index.search.postings import TermPostings, open_postings
+from index.search.postings import TermPostings, _read_block, open_postings
 
 WORDS = ["城市", "交通", "发展", "经济", "活动", "社区"]
 LATIN = ["city", "traffic", "growth", "economy", "event", "community"]
@@ -102,3 +106,61 @@ def test_documents_having_a_term_are_found_in_the_blocks_they_fall_in(ours: Any)
     spread = docs[::97]  # a few documents far apart: only their blocks are decoded
     assert read(ours, "社区").having(spread) == [d for d in spread if d in having]
     assert common.having([]) == []
+
+
+def stored_block(ids: list[int], weights: Any, values: Any) -> bytes:
+    """A block's bytes as our writer stores them (uncompressed): the pickled id deltas,
+    weights and values."""
+    deltas = tuple(b - a for a, b in zip([0, *ids], ids, strict=False))
+    return pickle.dumps((deltas, weights, values), 5)
+
+
+SHARED = encode_positions([7])  # the writer shares one object per lone position
+
+
+@pytest.mark.parametrize("first", [0, 200, 300, 70_000])
+@pytest.mark.parametrize("weights", [None, 2.0, (1.0, 3.0, 1.0, 2.0, 5.0)])
+def test_a_block_read_from_its_bytes_is_what_unpickling_gives(first: int, weights: Any) -> None:
+    ids = [first, first + 1, first + 5, first + 255, first + 256]
+    values = (SHARED, encode_positions([1, 9]), SHARED, encode_positions([70_000]), SHARED)
+    block = _read_block(stored_block(ids, weights, values), len(ids), -1)
+    assert block is not None  # the bytes were read directly, not unpickled
+    expected = [1.0] * 5 if weights is None else [weights] * 5 if weights == 2.0 else weights
+    assert list(block.ids) == ids
+    assert list(block.weights) == list(expected)
+    assert list(block.values) == list(values)
+
+
+def test_blocks_laid_out_otherwise_are_left_to_pickle() -> None:
+    values = (SHARED,) * 5
+    assert _read_block(stored_block([1, 2, 300, 301, 302], None, values), 5, -1) is None
+    assert _read_block(stored_block([1, 2, 3], None, values[:3]), 3, -1) is None
+    protocol_2 = pickle.dumps(((1, 1, 1, 1, 1), None, values), 2)
+    assert _read_block(protocol_2, 5, -1) is None
+
+
+def test_fixed_size_values_are_split_when_read() -> None:
+    block = _read_block(stored_block([4, 5, 6, 7], None, b"abcdefgh"), 4, 2)
+    assert block is not None
+    assert list(block.values) == [b"ab", b"cd", b"ef", b"gh"]
+    empty = _read_block(stored_block([4, 5, 6, 7], None, None), 4, 0)
+    assert empty is not None
+    assert list(empty.values) == [None] * 4
+
+
+def test_our_writers_blocks_are_read_from_their_bytes(ours: Any) -> None:
+    postings = read(ours, "城市")
+    extents = postings._extents
+    for index in range(postings.block_count):
+        buffer: Any = postings._buffer
+        data = buffer[extents.starts[index] : extents.ends[index]]
+        if extents.compressed[index]:
+            data = zlib.decompress(data)
+        block = _read_block(data, extents.counts[index], -1)
+        assert block is not None
+        deltas, weights, values = pickle.loads(data)
+        assert list(block.ids) == list(accumulate(deltas))
+        count = len(deltas)
+        stored = [weights] * count if isinstance(weights, float) else weights or [1.0] * count
+        assert list(block.weights) == list(stored)
+        assert list(block.values) == list(values)
