@@ -276,6 +276,10 @@ class ReaderPane(QWidget):
         super().resizeEvent(event)
         if self._article is not None:
             self._fit_reading_width()
+        # A spare document laid out for another width would be laid out whole, twice, to be
+        # shown: a new one costs less. (One built ahead, never shown, has no width yet.)
+        if self._spare is not None and self._spare[1].textWidth() >= 0:
+            self._spare = None
 
     def _repairs_toggled(self, on: bool) -> None:
         self.side_by_side_box.setEnabled(on)

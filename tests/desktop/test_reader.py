@@ -143,3 +143,21 @@ def test_toggles_show_what_a_fresh_drawing_in_each_script_shows(
         pane.zoom_out()
         qtbot.wait(50)
         assert (pane.view.toPlainText(), pane.view.viewport().grab().toImage()) == toggled
+
+
+def test_a_toggle_after_a_resize_draws_the_text_at_the_new_width(
+    pane: ReaderPane, qtbot: QtBot
+) -> None:
+    paragraphs = [f"第{n}段：邻里节开幕，这里的居民都来了。" * 6 for n in range(30)]
+    pane.show_article(stored_article(1, "邻里节开幕", paragraphs))
+    qtbot.wait(100)
+    pane.set_script("traditional")
+    pane.resize(520, 600)
+    pane.set_script("simplified")  # back to the document shown before the resize
+    qtbot.wait(50)
+    assert pane.view.document().textWidth() == pane.view.viewport().width()
+    toggled = pane.view.viewport().grab().toImage()
+    pane.zoom_in()  # drawn afresh
+    pane.zoom_out()
+    qtbot.wait(50)
+    assert pane.view.viewport().grab().toImage() == toggled
