@@ -143,11 +143,10 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             lengths = [lengths_reader.doc_field_length(docnum, name, 0) for docnum in range(count)]
             fieldwriter.start_field(name, field)
             postings_writer: BulkPostingsWriter = fieldwriter._postwriter
-            for tbytes, (ids, weights, values) in self._field_postings(name, field):
-                terminfo = postings_writer.write_postings(
-                    field.format, ids, weights, values, lengths
-                )
-                fieldwriter.add_term(tbytes, terminfo)
+            terms: list[bytes] = []
+            postings = _keys_into(terms, self._field_postings(name, field))
+            infos = postings_writer.write_terms(field.format, postings, lengths)
+            fieldwriter.add_terms(terms, infos)
             fieldwriter.finish_field()
         self._positional.clear()
         self._generic.clear()
@@ -189,6 +188,14 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
                 entry = generic[tbytes]
                 values = entry[2::3]
                 yield tbytes, (entry[0::3], entry[1::3], values if values[0] else [])
+
+
+def _keys_into(keys: list[bytes], items: Iterator[tuple[bytes, _Postings]]) -> Iterator[_Postings]:
+    """The postings of ``items``, each item's key appended to ``keys`` as it goes by."""
+    append = keys.append
+    for key, postings in items:
+        append(key)
+        yield postings
 
 
 def _add_positional(table: dict[str, list[Any]], docnum: int, terms: Mapping[str, Any]) -> None:

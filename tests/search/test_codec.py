@@ -1,14 +1,25 @@
-"""The analysis a worker sends for indexing: each term's encoded positions and the length."""
+"""The analysis a worker sends for indexing (each term's encoded positions and the length),
+and the codec's writing of posting weights and the term table."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from whoosh.filedb import filetables
+from whoosh.filedb.structfile import StructFile
 
 from index.search.analyzer import token_spans
-from index.search.codec import FieldPostings, analyze_text, encode_positions
+from index.search.codec import (
+    FieldPostings,
+    _CrcTermTable,
+    analyze_text,
+    encode_positions,
+    posting_weights,
+)
 
 BIGRAMS = frozenset({"鲁迅", "青年", "中国", "农业", "发展", "银行", "时代"})
 TEXT = st.text(alphabet="中国农业发展银行鲁迅的青年時代社區，。 ab1😀", min_size=0, max_size=60)
@@ -58,3 +69,53 @@ def test_positions_from_65536_on_are_encoded_even_when_lone() -> None:
 def test_empty_and_tokenless_texts() -> None:
     assert analyze_text("", BIGRAMS) == FieldPostings(0, {})
     assert analyze_text("，。！ 😀", BIGRAMS) == FieldPostings(0, {})
+
+
+@given(
+    st.lists(
+        st.lists(st.integers(0, 0x20000), min_size=1, max_size=5, unique=True),
+        min_size=1,
+        max_size=40,
+    ),
+    st.sampled_from([1.0, 2.0]),
+)
+def test_posting_weights_count_the_positions(postings: list[list[int]], boost: float) -> None:
+    values = [encode_positions(sorted(positions)) for positions in postings]
+    assert posting_weights(values, boost) == [len(p) * boost for p in postings]
+
+
+def _term_table(path: Path, items: list[tuple[bytes, bytes]], at_once: bool) -> bytes:
+    with path.open("wb") as handle:
+        table = _CrcTermTable(StructFile(handle))
+        if at_once:
+            half = len(items) // 2  # two fields' worth of terms
+            for part in (items[:half], items[half:]):
+                table.add_sorted([key for key, _ in part], [value for _, value in part])
+        else:
+            for key, value in items:
+                filetables.OrderedHashWriter.add(table, key, value)
+        table.close()
+    return path.read_bytes()
+
+
+def test_term_table_written_a_field_at_a_time_is_the_same_file(tmp_path: Path) -> None:
+    """The same bytes as Whoosh's one-key-at-a-time ``add``, past 64 KB (where the key
+    position index widens) and with colliding hash slots; Whoosh's reader reads it back."""
+    items = [(f"k{n:06d}".encode(), b"v" * (n % 40)) for n in range(6000)]
+    data = _term_table(tmp_path / "at_once", items, at_once=True)
+    assert data == _term_table(tmp_path / "one_by_one", items, at_once=False)
+    assert len(data) > 0x10000
+    with (tmp_path / "at_once").open("rb") as handle:
+        reader = filetables.OrderedHashReader(StructFile(handle), len(data))
+        assert list(reader.items_from(b"")) == items
+        assert reader[b"k004321"] == b"v" * (4321 % 40)
+
+
+def test_term_table_refuses_keys_out_of_order(tmp_path: Path) -> None:
+    with (tmp_path / "table").open("wb") as handle:
+        table = _CrcTermTable(StructFile(handle))
+        table.add_sorted([b"a", b"c"], [b"1", b"2"])
+        with pytest.raises(ValueError):
+            table.add_sorted([b"b"], [b"3"])
+        with pytest.raises(ValueError):
+            table.add_sorted([b"d", b"f", b"e"], [b"4", b"5", b"6"])

@@ -70,6 +70,38 @@ def test_same_postings_stored_fields_and_lengths_as_whoosh(tmp_path: Path) -> No
     ours.close()
 
 
+def test_posting_lists_over_several_blocks_agree_with_whoosh(tmp_path: Path) -> None:
+    """Terms in 300 documents span three blocks of 128: each block's and each term's
+    statistics (weights, document frequency, shortest and longest field, ids) and every
+    posting read back as Whoosh's own writer wrote them; the rare terms stay inlined."""
+    words = ["社區", "新聞", "發展", "銀行", "農業", "時代", "青年", "鲁迅"]
+    documents = [
+        IndexDocument(
+            n,
+            f"{words[n % 8]}第{n}號",
+            " ".join(words[(n * k) % 8] * (1 + (n + k) % 4) for k in range(1 + min(n, 6))),
+            words[n % 3],
+            (f"tag{n % 5}",),
+            f"2025-01-{n % 28 + 1:02d}",
+        )
+        for n in range(300)
+    ]
+    ours = SearchIndex(tmp_path / "ours")
+    ours.replace(documents)
+    (tmp_path / "theirs").mkdir()
+    theirs = windex.create_in(str(tmp_path / "theirs"), build_schema(ours.vocabulary.key))
+    writer = theirs.writer(codec=InliningCodec())
+    for document in documents:
+        writer.add_document(**document.fields())
+    writer.commit()
+    with ours._index.reader() as our_reader, theirs.reader() as their_reader:
+        mine = everything(our_reader)
+        assert mine == everything(their_reader)
+        doc_frequencies = [term[3] for term in mine["terms"]]
+        assert max(doc_frequencies) > 256 and min(doc_frequencies) <= 4
+    ours.close()
+
+
 def test_documents_analyzed_ahead_index_as_the_same(tmp_path: Path) -> None:
     ahead = SearchIndex(tmp_path / "ahead")
     here = SearchIndex(tmp_path / "here")
