@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import cache, lru_cache
+from pathlib import Path
 
-import pypinyin.pinyin_dict
-from pypinyin.pinyin_dict import pinyin_dict
+from index.table_cache import cached_table
 
 _TONED_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 _U_UMLAUT = str.maketrans("ǖǘǚǜü", "vvvvv")
@@ -15,8 +16,25 @@ SYLLABLE = f"[a-z{_TONED_LETTERS}]{{1,7}}"
 
 
 def pinyin_dict_file() -> str:
-    """The file pypinyin's readings come from (tables derived from it are cached by it)."""
-    return str(pypinyin.pinyin_dict.__file__)
+    """The file pypinyin's readings come from (tables derived from it are cached by it),
+    found without importing pypinyin: its package loads phrase tables we do not use
+    (~0.4 s, in every import before its worker processes start)."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'pypinyin'", name="pypinyin")
+    return str(Path(spec.submodule_search_locations[0]) / "pinyin_dict.py")
+
+
+@cache
+def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's readings: code point -> comma-separated toned syllables (cached on disk)."""
+    return cached_table("pinyin-readings", [Path(pinyin_dict_file())], _read_pinyin_dict)
+
+
+def _read_pinyin_dict() -> dict[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return dict(pinyin_dict)
 
 
 def toneless(syllable: str) -> str:
@@ -28,12 +46,12 @@ def toneless(syllable: str) -> str:
 @cache
 def toned_syllables() -> frozenset[str]:
     """Every toned syllable that some character reads as."""
-    return frozenset(s for value in pinyin_dict.values() for s in value.split(","))
+    return frozenset(s for value in _pinyin_dict().values() for s in value.split(","))
 
 
 @cache
 def readings(char: str) -> tuple[str, ...]:
-    value = pinyin_dict.get(ord(char))
+    value = _pinyin_dict().get(ord(char))
     return tuple(value.split(",")) if value else ()
 
 
