@@ -18,7 +18,13 @@ from whoosh.matching import FilterMatcher
 
 from index.search.codec import encode_positions
 from index.search.engine import IndexDocument, SearchIndex
-from index.search.postings import TermPostings, _read_block, open_postings
+from index.search.postings import (
+    TermPostings,
+    _in_place,
+    _read_block,
+    open_postings,
+    postings_of,
+)
 
 WORDS = ["城市", "交通", "发展", "经济", "活动", "社区"]
 LATIN = ["city", "traffic", "growth", "economy", "event", "community"]
@@ -164,3 +170,19 @@ def test_our_writers_blocks_are_read_from_their_bytes(ours: Any) -> None:
         stored = [weights] * count if isinstance(weights, float) else weights or [1.0] * count
         assert list(block.weights) == list(stored)
         assert list(block.values) == list(values)
+
+
+def test_terms_are_looked_up_in_place_as_whoosh_looks_them_up(ours: Any) -> None:
+    assert _in_place(ours._terms)
+    terms = list(ours.all_terms())
+    assert len(terms) > 20
+    for fieldname, term in terms:
+        found = open_postings(ours, fieldname, term.decode("utf-8"))
+        expected = postings_of(ours, fieldname, term, ours.term_info(fieldname, term))
+        assert found is not None
+        assert found.doc_frequency == expected.doc_frequency
+        assert found.ids() == expected.ids()
+        assert found.block_maxima() == expected.block_maxima()
+    assert open_postings(ours, "content", "火星") is None
+    assert open_postings(ours, "title", "城市") is None  # the titles are empty
+    assert open_postings(ours, "id", "700") is None and open_postings(ours, "id", "699")
