@@ -100,7 +100,8 @@ def _encoded_terms(terms: TermPositions) -> dict[str, bytes | int]:
 @cache
 def one_position() -> list[bytes]:
     """``encode_positions([p])`` for every p below 65536, made once and shared."""
-    return [encode_positions([position]) for position in range(0x10000)]
+    pairs = array("H", range(0x10000)).tobytes()
+    return [_SHORT + pairs[start : start + 2] for start in range(0, 0x20000, 2)]
 
 
 def decode_positions(value: bytes) -> array[int]:

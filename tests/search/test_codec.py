@@ -18,6 +18,7 @@ from index.search.codec import (
     _CrcTermTable,
     analyze_text,
     encode_positions,
+    one_position,
     posting_weights,
 )
 
@@ -119,3 +120,9 @@ def test_term_table_refuses_keys_out_of_order(tmp_path: Path) -> None:
             table.add_sorted([b"b"], [b"3"])
         with pytest.raises(ValueError):
             table.add_sorted([b"d", b"f", b"e"], [b"4", b"5", b"6"])
+
+
+def test_the_shared_one_position_encodings() -> None:
+    shared = one_position()
+    assert len(shared) == 0x10000
+    assert all(shared[p] == encode_positions([p]) for p in range(0x10000))
