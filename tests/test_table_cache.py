@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from index.table_cache import KEEP_VERSIONS, cached_table, prune_versions
+from index.table_cache import KEEP_VERSIONS, cached_table, package_file, prune_versions
 
 
 @pytest.fixture
@@ -131,3 +133,25 @@ def test_pruning_spares_other_tables_and_fresh_temporary_files(
 def test_prune_versions_on_a_missing_folder_does_nothing(tmp_path: Path) -> None:
     prune_versions(tmp_path / "absent", "words", ".marshal")
     assert not (tmp_path / "absent").exists()
+
+
+def test_package_file_finds_a_packaged_table_without_importing_the_package() -> None:
+    # A fresh interpreter: this test process may have imported jieba already.
+    script = (
+        "import sys; from index.table_cache import package_file;"
+        "path = package_file('jieba', 'dict.txt');"
+        "print(path.is_file(), path.name, 'jieba' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert result.stdout.split() == ["True", "dict.txt", "False"]
+
+
+def test_package_file_names_a_missing_package() -> None:
+    with pytest.raises(ModuleNotFoundError, match="no_such_package_here"):
+        package_file("no_such_package_here", "table.txt")

@@ -12,11 +12,10 @@ from functools import cache
 from itertools import groupby
 from pathlib import Path
 
-import jieba
 import platformdirs
 
 from index.chinese_script import fold_table
-from index.table_cache import mark_used, prune_versions
+from index.table_cache import mark_used, package_file, prune_versions
 
 _FORMAT_VERSION = 4
 _MAX_WORD = 6
@@ -137,7 +136,7 @@ def _char_class_logp(char: str, unknown_logp: float) -> float:
 
 
 def _dictionary_path() -> Path:
-    return Path(jieba.__file__).parent / "dict.txt"
+    return package_file("jieba", "dict.txt")
 
 
 def _build(dictionary: Path) -> CharBigramModel:

@@ -6,12 +6,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
-from index.table_cache import cached_table
+from index.table_cache import cached_table, package_file
 
 __all__ = ["MAX_TOPICS", "MIN_TOPICS", "idf_table", "pick_topics"]
 
@@ -40,7 +39,7 @@ _flag = itemgetter(1)
 def idf_table() -> tuple[dict[str, float], float]:
     """jieba's IDF values and their median (for words the table lacks)."""
     # Not ``import jieba.analyse``: that loads the table itself and leaves the file open.
-    path = Path(str(files("jieba").joinpath("analyse", "idf.txt")))
+    path = package_file("jieba", "analyse", "idf.txt")
     return cached_table("jieba-idf", [path], lambda: _read_idf(path))
 
 
