@@ -134,13 +134,15 @@ class TermPostings:
     def block_count(self) -> int:
         return len(self._last_ids)
 
-    def block(self, index: int) -> Block:
+    def block(self, index: int, values: bool = False) -> Block:
+        """Block ``index``, decoded on first use; ``values``: its values will be read (a
+        block is then unpickled whole, at once: cheaper than its values alone later)."""
         block = self._blocks.get(index)
         if block is None:
-            block = self._blocks[index] = self._decode(index)
+            block = self._blocks[index] = self._decode(index, values)
         return block
 
-    def _decode(self, index: int) -> Block:
+    def _decode(self, index: int, values: bool) -> Block:
         source = self._source
         if isinstance(source, Block):
             return source
@@ -150,7 +152,7 @@ class TermPostings:
         data = buffer[start:end] if buffer is not None else source.get(start, end - start)
         if extents.compressed[index]:
             data = zlib.decompress(data)
-        read = _read_block(data, extents.counts[index], self._value_size)
+        read = None if values else _read_block(data, extents.counts[index], self._value_size)
         if read is not None:
             return read
         deltas, weights, values = pickle.loads(data)
@@ -192,7 +194,7 @@ class TermPostings:
         for index in self._blocks_for(docs):
             if index not in added:
                 added.add(index)
-                block = self.block(index)
+                block = self.block(index, column is _VALUES)
                 table.update(zip(block.ids, column(block), strict=True))
         return table
 
@@ -223,12 +225,12 @@ class TermPostings:
         high = min(bisect_left(self._last_ids, last), len(self._last_ids) - 1)
         return range(low, max(low, high + 1))
 
-    def find(self, docnum: int) -> tuple[Block, int] | None:
+    def find(self, docnum: int, values: bool = False) -> tuple[Block, int] | None:
         """The block holding ``docnum`` and its index there, or None."""
         index = bisect_left(self._last_ids, docnum)
         if index == len(self._last_ids):
             return None
-        block = self.block(index)
+        block = self.block(index, values)
         slot = block.slot(docnum)
         return (block, slot) if slot >= 0 else None
 

@@ -154,7 +154,7 @@ class SegmentSearch:
 
     def _positions(self, fieldname: str, text: str, docnum: int) -> Sequence[int]:
         postings = self.postings(fieldname, text)
-        found = postings.find(docnum) if postings is not None else None
+        found = postings.find(docnum, values=True) if postings is not None else None
         if found is None:
             return ()
         block, slot = found
