@@ -12,11 +12,10 @@ import hashlib
 import zlib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from index.search.fold import fold
-from index.table_cache import cached_table
+from index.table_cache import cached_table, package_file
 
 __all__ = ["Vocabulary", "default_vocabulary", "load_vocabulary", "registered_vocabulary"]
 
@@ -49,7 +48,7 @@ def _register(key: str, bigrams: frozenset[str]) -> Vocabulary:
 def default_vocabulary() -> Vocabulary:
     """Every pair of CJK characters inside a word of jieba's dictionary, folded (built once
     and cached on disk: 1.3 s that every new library's first import waited for)."""
-    dictionary = Path(str(files("jieba").joinpath("dict.txt")))
+    dictionary = package_file("jieba", "dict.txt")
     key, bigrams = cached_table("bigram-vocabulary", [dictionary], lambda: _build(dictionary))
     return _register(key, bigrams)
 
