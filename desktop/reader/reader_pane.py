@@ -238,13 +238,9 @@ class ReaderPane(QWidget):
         self.view.setDocument(document)
         self._shown_key = key
         # The document replaced, kept for a toggle back (the same article, style, highlight).
-        toggled = (
-            shown_key is not None
-            and key is not None
-            and shown_key[1] != key[1]
-            and (shown_key[0], *shown_key[2:]) == (key[0], *key[2:])
-        )
-        self._spare = (shown_key, shown) if toggled and shown_key is not None else None
+        self._spare = None
+        if shown_key is not None and key is not None and _toggled(shown_key, key):
+            self._spare = (shown_key, shown)
         self.view.verticalScrollBar().setValue(scroll)
         if self.find_bar.isVisible():
             self.find_bar.search()
@@ -284,3 +280,10 @@ class ReaderPane(QWidget):
     def _repairs_toggled(self, on: bool) -> None:
         self.side_by_side_box.setEnabled(on)
         self.redraw()
+
+
+def _toggled(before: DocumentKey, after: DocumentKey) -> bool:
+    """Whether ``after`` is ``before``'s document in the other script (nothing else changed)."""
+    article, script, *rest = before
+    other_article, other_script, *other_rest = after
+    return script != other_script and (article, rest) == (other_article, other_rest)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-from index.table_cache import cached_table
+from index.table_cache import cached_table, package_file
 
 _TONED_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 _U_UMLAUT = str.maketrans("ǖǘǚǜü", "vvvvv")
@@ -19,10 +18,7 @@ def pinyin_dict_file() -> str:
     """The file pypinyin's readings come from (tables derived from it are cached by it),
     found without importing pypinyin: its package loads phrase tables we do not use
     (~0.4 s, in every import before its worker processes start)."""
-    spec = importlib.util.find_spec("pypinyin")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("No module named 'pypinyin'", name="pypinyin")
-    return str(Path(spec.submodule_search_locations[0]) / "pinyin_dict.py")
+    return str(package_file("pypinyin", "pinyin_dict.py"))
 
 
 @cache

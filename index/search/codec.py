@@ -27,6 +27,8 @@ from index.search.analyzer import BigramAnalyzer, TermPositions, index_terms, te
 from index.search.vocabulary import registered_vocabulary
 
 __all__ = [
+    "HASH_RECORD_HEAD",
+    "HASH_SLOT",
     "BigramField",
     "BulkPostingsWriter",
     "CompactPositions",
@@ -313,11 +315,11 @@ class _CrcTermTable(filetables.OrderedHashWriter):  # type: ignore[misc]
             return
         if keys[0] <= self.lastkey or not all(map(lt, keys, islice(keys, 1, None))):
             raise ValueError("Keys must increase")
-        heads = map(_RECORD_HEAD.pack, map(len, keys), map(len, values))
+        heads = map(HASH_RECORD_HEAD.pack, map(len, keys), map(len, values))
         records = b"".join(chain.from_iterable(zip(heads, keys, values, strict=True)))
         sizes = map(add, map(len, keys), map(len, values))
         start = self.dbfile.tell()
-        positions = list(accumulate(map(add, sizes, repeat(_RECORD_HEAD.size)), initial=start))
+        positions = list(accumulate(map(add, sizes, repeat(HASH_RECORD_HEAD.size)), initial=start))
         positions.pop()
         self.dbfile.write(records)
         buckets = self.buckets
@@ -338,11 +340,12 @@ class _CrcTermTable(filetables.OrderedHashWriter):  # type: ignore[misc]
                 while table[slot] != (0, 0):
                     slot = (slot + 1) % slots
                 table[slot] = (hashed, position)
-            dbfile.write(b"".join(starmap(_SLOT.pack, table)))
+            dbfile.write(b"".join(starmap(HASH_SLOT.pack, table)))
 
 
-_RECORD_HEAD = struct.Struct("!ii")  # filetables' key and value lengths
-_SLOT = struct.Struct("!Iq")  # filetables' hash table slot: hash, key position
+# Whoosh's hash file (filetables), which the term table is; postings.py reads it in place.
+HASH_RECORD_HEAD = struct.Struct("!ii")  # a record's key and value lengths, then them
+HASH_SLOT = struct.Struct("!Iq")  # a hash table slot: the key's hash, where its record is
 
 
 def _extend_index(index: GrowableArray, positions: list[int]) -> None:

@@ -30,11 +30,11 @@ from whoosh.filedb.filetables import HashReader
 from whoosh.matching import FilterMatcher
 from whoosh.reading import TermNotFound
 
+from index.search.codec import HASH_RECORD_HEAD, HASH_SLOT
+
 __all__ = ["Block", "TermPostings", "list_ids", "open_postings", "postings_of"]
 
 _INT = struct.Struct("!i")  # Whoosh's block length
-_SLOT = struct.Struct("!Iq")  # a hash file's slot: its key's hash, where its item is
-_ITEM = struct.Struct("!ii")  # a hash file's item: its key's and value's lengths, then them
 _TERM_INFO = W3TermInfo._struct  # a term info's fixed part
 _OFFSET = struct.Struct("!q")  # then where its posting list is (if not inlined)
 _FRAMED = b"\x80\x05\x95"  # a pickle in protocol 5 opening with a frame: its length follows
@@ -150,14 +150,8 @@ class TermPostings:
         start, end = extents.starts[index], extents.ends[index]
         buffer = self._buffer
         data = buffer[start:end] if buffer is not None else source.get(start, end - start)
-        if extents.compressed[index]:
-            data = zlib.decompress(data)
-        read = None if values else _read_block(data, extents.counts[index], self._value_size)
-        if read is not None:
-            return read
-        deltas, weights, values = pickle.loads(data)
-        ids = list(accumulate(deltas))
-        return Block(ids, _weights(weights, len(ids)), _values(values, len(ids), self._value_size))
+        count = extents.counts[index]
+        return _stored_block(data, extents.compressed[index], count, self._value_size, values)
 
     def blocks(self) -> list[Block]:
         return [self.block(i) for i in range(len(self._last_ids))]
@@ -293,12 +287,12 @@ def _term_info_bytes(table: Any, key: bytes) -> bytes | None:
         return None
     slot = (keyhash >> 8) % slots
     for _ in range(slots):
-        slot_hash, item = _SLOT.unpack_from(buffer, start + slot * _SLOT.size)
+        slot_hash, item = HASH_SLOT.unpack_from(buffer, start + slot * HASH_SLOT.size)
         if not item:
             return None
         if slot_hash == keyhash:
-            key_length, value_length = _ITEM.unpack_from(buffer, item)
-            key_start = item + _ITEM.size
+            key_length, value_length = HASH_RECORD_HEAD.unpack_from(buffer, item)
+            key_start = item + HASH_RECORD_HEAD.size
             value_start = key_start + key_length
             if key_length == len(key) and buffer[key_start:value_start] == key:
                 return bytes(buffer[value_start : value_start + value_length])
@@ -425,12 +419,24 @@ def list_ids(data: Any, offset: int) -> list[int]:
     of short lists at once."""
     ids: list[int] = []
     for header, start, end in _headers(data, offset):
-        block = data[start:end]
-        if header[3]:
-            block = zlib.decompress(block)
-        read = _read_block(block, header[0], -1)
-        ids += read.ids if read is not None else accumulate(pickle.loads(block)[0])
+        ids += _stored_block(data[start:end], bool(header[3]), header[0], -1).ids
     return ids
+
+
+def _stored_block(
+    data: Any, compressed: bool, count: int, value_size: int, values: bool = False
+) -> Block:
+    """A block from its bytes in the postings file; ``values``: unpickled whole now, as a
+    phrase check will read its values (else they wait, where :func:`_read_block` can)."""
+    if compressed:
+        data = zlib.decompress(data)
+    if not values:
+        read = _read_block(data, count, value_size)
+        if read is not None:
+            return read
+    deltas, weights, stored_values = pickle.loads(data)
+    ids = list(accumulate(deltas))
+    return Block(ids, _weights(weights, len(ids)), _values(stored_values, len(ids), value_size))
 
 
 def _read_block(data: Any, count: int, value_size: int) -> Block | None:
