@@ -96,6 +96,7 @@ def segment_windows(segment: SegmentSearch, plan: QueryPlan, whole: bool = False
     windows += [
         Window(bound, segment, order, size, lead, block, skip=skip, with_optional=False)
         for block, (bound, size) in enumerate(zip(bounds, sizes, strict=True))
+        if bound > -math.inf  # a required term has no document there: nothing can match
     ]
     return windows
 
@@ -135,7 +136,7 @@ def _bounds(segment: SegmentSearch, plan: QueryPlan, lead: TermPostings) -> list
     for clause in plan.required:
         for term_bounds in _term_bounds(segment, clause, edges):
             bounds = [b + t for b, t in zip(bounds, term_bounds, strict=True)]
-    return [b + abs(b) * _SLACK for b in bounds]
+    return [b + abs(b) * _SLACK if b > -math.inf else b for b in bounds]  # -inf + inf: NaN
 
 
 def _term_bounds(segment: SegmentSearch, clause: Clause, edges: list[int]) -> list[list[float]]:
