@@ -8,8 +8,9 @@ and traditional, without and with an ``outlet:``/``tag:``/``date:``/``title:`` f
 through ``Library.search(query, limit=10)`` with its snippets, ``--runs`` times; a figure is
 the median over the runs of that run's percentile. Recall, in the same run: every query of
 the set, and random 2-4 character substrings of library text as typed and in the other
-script, against a scan of every article's folded text. ``--write-docs`` replaces this
-library size's block in the search subsection of docs/performance.md.
+script, against a scan of every article's folded text. The searches split the segments with
+the search helper process, as the GUI's do, unless ``--no-helper``. ``--write-docs``
+replaces this library size's block in the search subsection of docs/performance.md.
 """
 
 from __future__ import annotations
@@ -71,6 +72,22 @@ def percentile(values: list[float], share: float) -> float:
 
 
 # Latency ------------------------------------------------------------------------------------
+
+
+def start_search_helper(library: Library, limit: float = 60.0) -> bool:
+    """Start the search helper process, as the GUI does a few seconds after its window
+    opens, and wait until it has opened the index; False if the library is too small for
+    one (:mod:`index.search.search_helper`)."""
+    library.index.start_search_helper()
+    helper = library.index._helper
+    if helper is None:
+        return False
+    deadline = time.monotonic() + limit
+    while not helper.usable:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the search helper did not start")
+        time.sleep(0.01)
+    return True
 
 
 def time_queries(library: Library, queries: list[BenchQuery]) -> tuple[list[float], list[float]]:
@@ -275,6 +292,7 @@ class Report:
     archive: int | None
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
+    helped: int  # timed searches whose other half the helper ranked
 
 
 def _cell(value: float, target: str) -> str:
@@ -360,7 +378,7 @@ def render(report: Report) -> str:
 {_load(report.load_after)} after. {report.queries} queries, {report.runs} runs; every figure
 is the median over the runs of that run's figure. Wall-clock latency, bold where over the
 issue's target (p50 <= 15, p95 <= 50, max <= 200 ms at 100k); the last column is the
-search process's CPU time, which other jobs on the machine do not inflate.
+search process's CPU time, which other jobs on the machine do not inflate. {_helper_line(report)}
 
 {latency_table(report.rows, report.cpu_rows)}
 
@@ -370,6 +388,16 @@ Slowest queries (~: an estimated total):
 
 {other_table(report)}{misses}
 """
+
+
+def _helper_line(report: Report) -> str:
+    if report.helped >= 0:
+        return (
+            "Searches split the segments with the search helper process, as in the GUI: it"
+            f" ranked the other half of {report.helped:,} of the {report.queries * report.runs:,}"
+            " timed searches (the CPU column is this process's half)."
+        )
+    return "Searches ran in one process (no search helper)."
 
 
 def marker(label: str) -> str:
@@ -389,6 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="latency and open runs (median)")
     parser.add_argument("--slowest", type=int, default=10, help="slowest queries to list")
     parser.add_argument("--profile", type=int, default=0, help="cProfile the N slowest")
+    parser.add_argument(
+        "--no-helper", action="store_true", help="search in one process (no search helper)"
+    )
     parser.add_argument("--write-docs", action="store_true", help="update performance.md")
     parser.add_argument("--doc", type=Path, default=DOC)
     parser.add_argument("--label", help='the docs block\'s title (default: "N articles")')
@@ -408,8 +439,10 @@ def main(argv: list[str] | None = None) -> int:
     open_warm = open_in_process(args.library, args.runs)
 
     with Library(args.library) as library:
+        helper = not args.no_helper and start_search_helper(library)
         library.search(queries[0].text)  # load the vocabulary and warm the searcher
         timings = [time_queries(library, queries) for _ in range(args.runs)]
+        helped = library.index._helper.answered if library.index._helper is not None else 0
         runs = [wall for wall, _ in timings]
         cpu_runs = [cpu for _, cpu in timings]
         order = slowest(queries, runs, max(args.slowest, args.profile))
@@ -443,6 +476,7 @@ def main(argv: list[str] | None = None) -> int:
         folder_size(args.archive) if args.archive else None,
         load_before,
         os.getloadavg(),
+        helped if helper else -1,
     )
     block = render(report)
     print(block)

@@ -67,6 +67,13 @@ class IndexCheck(QObject):
         if not isinstance(error, CheckCancelled):
             self.failed.emit(str(error) or type(error).__name__)
 
+    def start_search_helper(self) -> None:
+        """Start the index's search helper process (a large index only; see
+        :mod:`index.search.search_helper`) off the GUI thread: it comes from a fork server,
+        a fresh interpreter, which takes a second of the other core."""
+        if self.is_ready and not self._closing.is_set():
+            self._worker.submit(self._library.index.start_search_helper)
+
     def shutdown(self) -> None:
         """Stop a rebuild at its next step (what it indexed is kept) and wait for the worker."""
         self._closing.set()

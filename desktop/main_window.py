@@ -56,6 +56,7 @@ __all__ = ["MainWindow"]
 SEARCH_DELAY_MS = 300
 SETTINGS_DELAY_MS = 2000  # the chosen script is written this long after the last toggle
 BACKGROUND_START_MS = 1000  # background work starts at the first paint, or after this
+SEARCH_HELPER_DELAY_MS = 3000  # the search helper starts this long after the index is ready
 
 
 class MainWindow(QMainWindow):
@@ -339,6 +340,8 @@ class MainWindow(QMainWindow):
 
     def _index_ready(self) -> None:
         self.article_model.warm_up_search()
+        # Once the start-up work has settled: the helper's start costs a core for a second.
+        QTimer.singleShot(SEARCH_HELPER_DELAY_MS, self, self.index_check.start_search_helper)
         self._rebuild_dialog.close()
         self._update_writing()
         if self._search_waiting:

@@ -10,6 +10,7 @@ scores are the same.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from math import log
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
@@ -17,6 +18,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from index.search.postings import segment_doc_frequency
 from index.search.reader_cache import ReaderCache
 
 __all__ = ["Bm25", "deleted_docs"]
@@ -35,6 +37,7 @@ class Bm25:
         self._norms: dict[str, list[float]] = {}
         self._factors: dict[tuple[str, str], float | None] = {}  # None: the field is unscored
         self._codes: dict[tuple[int, str], bytes] = {}  # by reader (alive while searching)
+        self._frequencies: dict[tuple[str, str], int] = {}
 
     def term_scores(
         self,
@@ -59,12 +62,34 @@ class Bm25:
         get = weights.get
         return [factor * w / (w + norms[lengths[d]]) if (w := get(d, 0.0)) else 0.0 for d in docs]
 
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        """How many documents of the index have the term (deleted ones included), as the
+        searcher's ``doc_frequency`` says, each segment's read in place."""
+        key = (fieldname, text)
+        found = self._frequencies.get(key)
+        if found is None:
+            found = self._frequencies[key] = sum(
+                segment_doc_frequency(leaf.reader(), fieldname, text)
+                for leaf, _ in self.searcher.leaf_searchers()
+            )
+        return found
+
+    def idf(self, fieldname: str, text: str) -> float:
+        """The searcher's ``idf`` (Whoosh's formula, in the searcher's cache), from
+        :meth:`doc_frequency`."""
+        cache: dict[tuple[str, str], float] = self.searcher._idf_cache
+        key = (fieldname, text)
+        if key not in cache:
+            count = self.searcher.doc_count_all()
+            cache[key] = log(count / (self.doc_frequency(fieldname, text) + 1)) + 1
+        return cache[key]
+
     def _factor(self, fieldname: str, text: str) -> float | None:
         """The term's idf times (K1 + 1); None if the field is not scored."""
         key = (fieldname, text)
         if key not in self._factors:
             scorable = self.searcher.schema[fieldname].scorable
-            idf = float(self.searcher.idf(fieldname, text)) if scorable else 0.0
+            idf = float(self.idf(fieldname, text)) if scorable else 0.0
             self._factors[key] = idf * (self.k1 + 1) if scorable else None
         return self._factors[key]
 
@@ -76,7 +101,7 @@ class Bm25:
         and falls with the length."""
         if not self.searcher.schema[fieldname].scorable:
             return [weight for weight, _ in maxima]
-        factor = float(self.searcher.idf(fieldname, text)) * (self.k1 + 1)
+        factor = self.idf(fieldname, text) * (self.k1 + 1)
         norms = self._length_norms(fieldname)
         return [factor * w / (w + norms[code]) if w else 0.0 for w, code in maxima]
 
@@ -95,7 +120,7 @@ class Bm25:
                 for d, w in zip(ids, weights, strict=True):
                     totals[d] = get(d, 0.0) + w
             return
-        factor = float(self.searcher.idf(fieldname, text)) * (self.k1 + 1)
+        factor = self.idf(fieldname, text) * (self.k1 + 1)
         norms = self._length_norms(fieldname)
         lengths = self._lengths(reader, fieldname)
         for ids, weights in postings:

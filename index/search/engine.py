@@ -19,6 +19,7 @@ from index.search.fold import fold
 from index.search.forked_commit import ForkedCommit
 from index.search.merge_policy import merge_all_segments, merge_small_segments
 from index.search.query import ParsedQuery, text_query
+from index.search.search_helper import SearchHelper
 from index.search.segment_writer import BulkSegmentWriter
 from index.search.top_hits import top_hits
 from index.search.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
@@ -40,6 +41,9 @@ _FORMAT_FILE = "FORMAT"
 _VOCABULARY_FILE = "BIGRAMS"
 TITLE_BOOST = 2.0
 _WRITE_LOCK_TIMEOUT = 5.0
+# A search helper process (:mod:`index.search.search_helper`) for indexes this large: below
+# it a search takes a few milliseconds on one core.
+HELPER_MIN_DOCS = 20_000
 
 
 class IndexBusyError(Exception):
@@ -168,6 +172,9 @@ class SearchIndex:
         self.folder = folder
         self._local = threading.local()
         self._vocabulary: Vocabulary | None = None
+        self._helper: SearchHelper | None = None
+        self._helper_started = False
+        self.helper_min_docs = HELPER_MIN_DOCS
         folder.mkdir(parents=True, exist_ok=True)
         format_file = folder / _FORMAT_FILE
         current = format_file.read_text().strip() if format_file.exists() else None
@@ -240,6 +247,19 @@ class SearchIndex:
             raise IndexBusyError("another program is writing to the search index") from error
         writer.commit()
 
+    def start_search_helper(self) -> None:
+        """Start the search helper process (:mod:`index.search.search_helper`), unless the
+        index is too small for it to pay or it was started before; searches use it once it
+        has opened the index, about a second later. For a program that searches many times
+        (the GUI): a one-off search would only wait for it to exit."""
+        if self._helper_started or self.doc_count() < self.helper_min_docs:
+            return
+        self._helper_started = True
+        try:
+            self._helper = SearchHelper(self.folder)
+        except (OSError, ValueError, RuntimeError):  # no fork server here: search alone
+            self._helper = None
+
     def _searcher(self) -> Searcher:
         searcher: Searcher | None = getattr(self._local, "searcher", None)
         if searcher is None:
@@ -262,7 +282,7 @@ class SearchIndex:
         self.vocabulary  # noqa: B018 (fields analyze with it)
         searcher = self._searcher()
         in_title = [text_query("title", terms) for terms in parsed.terms]
-        page = top_hits(searcher, parsed.query, in_title, offset + limit, exact_total)
+        page = top_hits(searcher, parsed.query, in_title, offset + limit, exact_total, self._helper)
         hits = [
             IndexHit(int(searcher.stored_fields(docnum)["id"]), score)
             for score, docnum in page.hits[offset : offset + limit]
@@ -270,5 +290,8 @@ class SearchIndex:
         return SearchPage(page.total, hits, page.total_is_exact)
 
     def close(self) -> None:
+        if self._helper is not None:
+            self._helper.close()
+            self._helper = None
         self._close_searcher()
         self._index.close()

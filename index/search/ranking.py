@@ -15,8 +15,11 @@ checked candidates that passed.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import count as counter
 
@@ -29,7 +32,7 @@ from index.search.plan import QueryPlan, score_by_rarest
 from index.search.segment_search import SegmentSearch
 from index.search.windows import Window, segment_windows
 
-__all__ = ["RankedPage", "rank"]
+__all__ = ["RankedPage", "collector_paused", "rank"]
 
 # Check phrases in one pass per window after this many checks, if most of them failed.
 _BULK_AFTER = 32
@@ -46,20 +49,46 @@ class RankedPage:
     hits: list[tuple[float, int]] = field(default_factory=list)
 
 
-def rank(searcher: Searcher, plan: QueryPlan, count: int, exact_total: bool) -> RankedPage | None:
-    """The ``count`` best hits of ``plan``; None if the searcher does not score with BM25F."""
+def rank(
+    searcher: Searcher,
+    plan: QueryPlan,
+    count: int,
+    exact_total: bool,
+    leaves: Sequence[tuple[Searcher, int]] | None = None,
+) -> RankedPage | None:
+    """The ``count`` best hits of ``plan`` among the documents of ``leaves`` (some of the
+    searcher's segment searchers with their document offsets; default all of them); None if
+    the searcher does not score with BM25F."""
     if not isinstance(searcher.weighting, BM25F):
         return None
     bm25 = Bm25(searcher, searcher.weighting)
-    plan = score_by_rarest(plan, searcher.doc_frequency)
+    plan = score_by_rarest(plan, bm25.doc_frequency)
     ranking = _Ranking(plan, defer=not exact_total)
-    for leaf, offset in searcher.leaf_searchers():
+    for leaf, offset in searcher.leaf_searchers() if leaves is None else leaves:
         segment = SegmentSearch(leaf.reader(), offset, bm25)
         ranking.add_windows(segment_windows(segment, plan, whole=exact_total))
     hits = ranking.best(count)
     if exact_total:
         ranking.open_all()
     return RankedPage(*ranking.total(len(hits), exact_total), hits)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while a search runs (unless the program turned it off itself).
+
+    A broad search decodes thousands of posting blocks, which live until it ends and make
+    the collector run full passes over the whole program's objects in the middle of it
+    (tens of milliseconds at 100k articles). The search makes no reference cycles: its
+    objects are freed as it returns, and the collector resumes after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Ranking:

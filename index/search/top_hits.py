@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from index.search.plan import plan_query
-from index.search.ranking import RankedPage, rank
+from index.search.ranking import RankedPage, collector_paused, rank
+
+if TYPE_CHECKING:
+    from index.search.search_helper import SearchHelper
 
 __all__ = ["RankedPage", "top_hits"]
 
@@ -21,36 +22,23 @@ def top_hits(
     boosts: list[wq.Query],
     count: int,
     exact_total: bool = False,
+    helper: SearchHelper | None = None,
 ) -> RankedPage:
     """The ``count`` best documents matching ``query``; each of ``boosts`` a document also
     matches adds its score. ``exact_total``: count every match (else the total of a broad
-    query may be an estimate, ``total_is_exact`` False)."""
+    query may be an estimate, ``total_is_exact`` False). ``helper``: a process that can
+    rank half of the segments meanwhile (:mod:`index.search.search_helper`)."""
     count = max(1, count)
     plan = plan_query(query, boosts)
     if plan is not None:
-        with _collector_paused():
-            page = rank(searcher, plan, count, exact_total)
+        with collector_paused():
+            if helper is not None:
+                page = helper.rank(searcher, plan, query, boosts, count, exact_total)
+            else:
+                page = rank(searcher, plan, count, exact_total)
         if page is not None:
             return page
     return whoosh_top_hits(searcher, query, boosts, count, exact_total)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while a search runs (unless the program turned it off itself).
-
-    A broad search decodes thousands of posting blocks, which live until it ends and make
-    the collector run full passes over the whole program's objects in the middle of it
-    (tens of milliseconds at 100k articles). The search makes no reference cycles: its
-    objects are freed as it returns, and the collector resumes after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def whoosh_top_hits(

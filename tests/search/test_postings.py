@@ -16,6 +16,7 @@ from whoosh import index as windex
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.matching import FilterMatcher
 
+from index.search import postings
 from index.search.codec import encode_positions
 from index.search.engine import IndexDocument, SearchIndex
 from index.search.postings import (
@@ -24,6 +25,7 @@ from index.search.postings import (
     _read_block,
     open_postings,
     postings_of,
+    segment_doc_frequency,
 )
 
 WORDS = ["城市", "交通", "发展", "经济", "活动", "社区"]
@@ -186,3 +188,26 @@ def test_terms_are_looked_up_in_place_as_whoosh_looks_them_up(ours: Any) -> None
     assert open_postings(ours, "content", "火星") is None
     assert open_postings(ours, "title", "城市") is None  # the titles are empty
     assert open_postings(ours, "id", "700") is None and open_postings(ours, "id", "699")
+
+
+@pytest.mark.parametrize("fixture", ["ours", "whooshes"])
+def test_document_frequencies_are_whooshs(fixture: str, request: pytest.FixtureRequest) -> None:
+    """Read in place from the term table, whichever writer made it."""
+    reader = request.getfixturevalue(fixture)
+    assert _in_place(reader._terms)
+    for fieldname, term in list(reader.all_terms()):
+        text = term.decode("utf-8")
+        assert segment_doc_frequency(reader, fieldname, text) == reader.doc_frequency(
+            fieldname, term
+        )
+    assert segment_doc_frequency(reader, "content", "火星") == 0
+    assert segment_doc_frequency(reader, "content", "mars") == 0
+
+
+def test_document_frequencies_without_mapped_files_ask_the_reader(
+    ours: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = {term: segment_doc_frequency(ours, "content", term) for term in WORDS}
+    monkeypatch.setattr(postings, "_in_place", lambda _: False)
+    assert {term: segment_doc_frequency(ours, "content", term) for term in WORDS} == expected
+    assert min(expected.values()) > 0

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from whoosh import query as wq
+from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from index.search.bm25 import Bm25
@@ -214,3 +215,24 @@ def test_a_date_range_filters_right_after_the_rarest_term_unless_it_is_smaller(
             assert [clause.fieldname for clause in narrow_order] == ["date", "content"]
             led += 1
     assert led == 1
+
+
+def test_document_frequencies_and_idf_are_whooshs(index: SearchIndex) -> None:
+    """Read from each segment's term table in place, over the segments and deletions."""
+    ours = index._index.searcher(weighting=BM25F())
+    theirs = index._index.searcher(weighting=BM25F())
+    try:
+        bm25 = Bm25(ours, ours.weighting)
+        assert len(ours.leaf_searchers()) > 1
+        for fieldname, text in [
+            ("content", "城市"),
+            ("content", "旧闻"),  # in the replaced (deleted) copies as well
+            ("title", "交通"),
+            ("content", "火星"),  # nowhere
+            ("tag", "经济日报"),
+        ]:
+            assert bm25.doc_frequency(fieldname, text) == theirs.doc_frequency(fieldname, text)
+            assert bm25.idf(fieldname, text) == theirs.idf(fieldname, text)
+    finally:
+        ours.close()
+        theirs.close()
