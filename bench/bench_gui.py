@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -106,11 +107,13 @@ def wait_for_search_helper(app: QApplication, window: MainWindow, limit: float =
     if index.doc_count() < index.helper_min_docs:
         return
     deadline = time.monotonic() + limit
-    while index._helper is None or not index._helper.usable:
+    while index.search_helper is None:  # started a few seconds after the index is ready
         if time.monotonic() > deadline:
-            raise RuntimeError("the search helper did not start")
-        app.processEvents()
-        time.sleep(0.01)
+            raise RuntimeError("the search helper was not started")
+        pause(app, 0.01)
+    idle = partial(pause, app, 0.01)
+    if not index.search_helper.wait_until_usable(deadline - time.monotonic(), idle):
+        raise RuntimeError("the search helper did not open the index")
 
 
 def pause(app: QApplication, seconds: float) -> None:
@@ -128,7 +131,7 @@ def peak_rss_mb() -> float:
 def helper_memory_mb(library: Library) -> tuple[float, float] | None:
     """The search helper process's peak RSS and its proportional share of the pages it
     shares (PSS: the index's mapped files are in both processes), or None without one."""
-    helper = library.index._helper
+    helper = library.index.search_helper
     if helper is None or not helper.usable:
         return None
     proc = Path(f"/proc/{helper._process.pid}")

@@ -49,6 +49,7 @@ from bench.search_queries import (
 )
 from index.library import Library
 from index.search.query import parse_query
+from index.search.search_helper import SearchHelper
 
 ROOT = Path(__file__).resolve().parents[1]
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -74,20 +75,15 @@ def percentile(values: list[float], share: float) -> float:
 # Latency ------------------------------------------------------------------------------------
 
 
-def start_search_helper(library: Library, limit: float = 60.0) -> bool:
+def start_search_helper(library: Library, limit: float = 60.0) -> SearchHelper | None:
     """Start the search helper process, as the GUI does a few seconds after its window
-    opens, and wait until it has opened the index; False if the library is too small for
+    opens, and wait until it has opened the index; None if the library is too small for
     one (:mod:`index.search.search_helper`)."""
     library.index.start_search_helper()
-    helper = library.index._helper
-    if helper is None:
-        return False
-    deadline = time.monotonic() + limit
-    while not helper.usable:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the search helper did not start")
-        time.sleep(0.01)
-    return True
+    helper = library.index.search_helper
+    if helper is not None and not helper.wait_until_usable(limit):
+        raise RuntimeError("the search helper did not start")
+    return helper
 
 
 def time_queries(library: Library, queries: list[BenchQuery]) -> tuple[list[float], list[float]]:
@@ -292,7 +288,7 @@ class Report:
     archive: int | None
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
-    helped: int  # timed searches whose other half the helper ranked
+    helped: int  # timed searches whose other half the helper ranked (-1: no helper)
 
 
 def _cell(value: float, target: str) -> str:
@@ -439,10 +435,10 @@ def main(argv: list[str] | None = None) -> int:
     open_warm = open_in_process(args.library, args.runs)
 
     with Library(args.library) as library:
-        helper = not args.no_helper and start_search_helper(library)
+        helper = None if args.no_helper else start_search_helper(library)
         library.search(queries[0].text)  # load the vocabulary and warm the searcher
         timings = [time_queries(library, queries) for _ in range(args.runs)]
-        helped = library.index._helper.answered if library.index._helper is not None else 0
+        helped = helper.answered if helper is not None else -1
         runs = [wall for wall, _ in timings]
         cpu_runs = [cpu for _, cpu in timings]
         order = slowest(queries, runs, max(args.slowest, args.profile))
@@ -476,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         folder_size(args.archive) if args.archive else None,
         load_before,
         os.getloadavg(),
-        helped if helper else -1,
+        helped,
     )
     block = render(report)
     print(block)

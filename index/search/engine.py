@@ -260,6 +260,11 @@ class SearchIndex:
         except (OSError, ValueError, RuntimeError):  # no fork server here: search alone
             self._helper = None
 
+    @property
+    def search_helper(self) -> SearchHelper | None:
+        """The search helper process, once :meth:`start_search_helper` started one."""
+        return self._helper
+
     def _searcher(self) -> Searcher:
         searcher: Searcher | None = getattr(self._local, "searcher", None)
         if searcher is None:

@@ -21,6 +21,8 @@ import contextlib
 import multiprocessing
 import os
 import threading
+import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,10 @@ _EXIT_SECONDS = 2.0
 WARM_UP_FIELD, WARM_UP_WORD = "content", "的"
 
 Leaf = tuple[Searcher, int]  # a segment's searcher and its first document number
+
+
+def _pause() -> None:
+    time.sleep(0.01)
 
 
 class SearchHelper:
@@ -83,6 +89,15 @@ class SearchHelper:
             except (OSError, EOFError):
                 self._failed = True
         return self._ready and not self._failed
+
+    def wait_until_usable(self, seconds: float, idle: Callable[[], object] = _pause) -> bool:
+        """Whether the helper is usable within ``seconds`` (``idle`` runs between looks)."""
+        deadline = time.monotonic() + seconds
+        while not self.usable:
+            if self._failed or time.monotonic() > deadline:
+                return False
+            idle()
+        return True
 
     def rank(
         self,

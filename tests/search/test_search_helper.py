@@ -12,7 +12,7 @@ from index.search import search_helper
 from index.search.engine import IndexDocument, SearchIndex
 from index.search.query import parse_query
 from index.search.ranking import RankedPage
-from index.search.search_helper import SearchHelper, merge_pages, split_leaves
+from index.search.search_helper import merge_pages, split_leaves
 from tests.helpers.search_corpus import corpus_articles, index_documents
 
 ARTICLES = corpus_articles()
@@ -26,13 +26,6 @@ QUERIES = [
     "志願者 旅遊 outlet:人民日报 date:2023-06..2025-02",
     "济活 居民 科学技术",
 ]
-
-
-def _wait_until_usable(helper: SearchHelper, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not helper.usable:
-        assert time.monotonic() < deadline, "the helper did not open the index"
-        time.sleep(0.02)
 
 
 def _index(folder: Any, parts: int = 3) -> SearchIndex:
@@ -69,9 +62,9 @@ def _alone(index: SearchIndex, text: str, exact: bool = False) -> Any:
 def test_the_helper_ranks_half_and_the_hits_are_the_same(index: SearchIndex) -> None:
     assert len(index._searcher().leaf_searchers()) == 3
     index.start_search_helper()
-    helper = index._helper
+    helper = index.search_helper
     assert helper is not None
-    _wait_until_usable(helper)
+    assert helper.wait_until_usable(30), "the helper did not open the index"
     for text in QUERIES:
         for exact in (False, True):
             hits, total = _search(index, text, exact)
@@ -87,10 +80,10 @@ def test_searching_starts_no_helper_and_a_small_index_gets_none(tmp_path: Any) -
     index = _index(tmp_path / "index")
     try:
         _search(index, "城市")
-        assert index._helper is None
+        assert index.search_helper is None
         index.helper_min_docs = len(ARTICLES) + 1
         index.start_search_helper()
-        assert index._helper is None
+        assert index.search_helper is None
     finally:
         index.close()
 
@@ -102,7 +95,7 @@ def test_closing_a_helper_still_opening_the_index_does_not_wait(
     monkeypatch.setattr(search_helper, "_warm_up", lambda _: time.sleep(30))
     index = _index(tmp_path / "index")
     index.start_search_helper()
-    helper = index._helper
+    helper = index.search_helper
     assert helper is not None
     started = time.monotonic()
     index.close()
@@ -112,9 +105,9 @@ def test_closing_a_helper_still_opening_the_index_does_not_wait(
 
 def test_a_dead_helper_leaves_the_search_to_this_process(index: SearchIndex) -> None:
     index.start_search_helper()
-    helper = index._helper
+    helper = index.search_helper
     assert helper is not None
-    _wait_until_usable(helper)
+    assert helper.wait_until_usable(30), "the helper did not open the index"
     expected = _alone(index, "城市 交通")
     helper._process.kill()
     helper._process.join(5)
@@ -125,9 +118,9 @@ def test_a_dead_helper_leaves_the_search_to_this_process(index: SearchIndex) -> 
 
 def test_the_helper_follows_new_commits(index: SearchIndex) -> None:
     index.start_search_helper()
-    helper = index._helper
+    helper = index.search_helper
     assert helper is not None
-    _wait_until_usable(helper)
+    assert helper.wait_until_usable(30), "the helper did not open the index"
     _, before = _search(index, "城市", exact=True)
     answered = helper.answered
     index.replace([IndexDocument(99_999, "新闻", "城市")])  # a segment of its own
@@ -143,9 +136,9 @@ def test_the_helper_starts_from_a_fork_server_when_threads_run(
     """A GUI has threads of its own, which a fork would copy mid-lock."""
     monkeypatch.setattr(search_helper, "_one_thread", lambda: False)
     index.start_search_helper()
-    helper = index._helper
+    helper = index.search_helper
     assert helper is not None
-    _wait_until_usable(helper)
+    assert helper.wait_until_usable(30), "the helper did not open the index"
     assert _search(index, "發展 經濟 社區") == _alone(index, "發展 經濟 社區")
     assert helper.answered == 1
 
@@ -153,9 +146,9 @@ def test_the_helper_starts_from_a_fork_server_when_threads_run(
 def test_closing_ends_the_helper(tmp_path: Any) -> None:
     index = _index(tmp_path / "index")
     index.start_search_helper()
-    helper = index._helper
+    helper = index.search_helper
     assert helper is not None
-    _wait_until_usable(helper)
+    assert helper.wait_until_usable(30), "the helper did not open the index"
     index.close()
     assert not helper._process.is_alive()
 
