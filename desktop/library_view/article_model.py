@@ -48,7 +48,6 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # a search hit's Snippet, in the di
 PAGE_SIZE = 200  # rows per page of the listing (a search: SEARCH_PAGE_SIZE)
 SNIPPET_LEAD = 6  # characters of context shown before a snippet's first match
 SNIPPET_SHOWN = 60  # characters of a snippet converted and shown (one line of the column)
-WARM_UP_QUERY = "的"  # in nearly every article: reads every segment's postings
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 _ROLES = _TEXT_ROLES | {ARTICLE_ID_ROLE, SNIPPET_ROLE}
@@ -226,12 +225,13 @@ class ArticleListModel(QAbstractTableModel):
         self._next_page = None
 
     def warm_up_search(self) -> None:
-        """Run a first search on the worker thread (once the index is checked): it opens the
-        searcher and fills its caches, which the first real search would otherwise wait for."""
+        """Warm the search up on the worker thread (once the index is checked): it opens the
+        searcher and fills its caches, which the first real search would otherwise wait for
+        (``Library.warm_up_search``)."""
         library = self._library
 
         def search() -> None:
-            library.search(WARM_UP_QUERY, limit=1)
+            library.warm_up_search()
 
         def done(_: object) -> None:
             self.warmed_up = True

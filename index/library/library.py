@@ -33,6 +33,7 @@ __all__ = ["INDEX_FOLDER", "Library"]
 
 INDEX_FOLDER = "index"
 MAX_LIMIT = 10_000
+WARM_UP_QUERY = "的"  # in nearly every article: reads every segment's postings
 
 
 class Library:
@@ -269,6 +270,12 @@ class Library:
                 )
             )
         return SearchResults(query, page.total, hits, page.total_is_exact)
+
+    def warm_up_search(self) -> None:
+        """Search once and read the index's date columns on this thread, which its first
+        real search would otherwise wait for (at 100k articles ~0.7 s for the columns)."""
+        self.search(WARM_UP_QUERY, limit=1)
+        self.index.read_columns()
 
     # User tags -----------------------------------------------------------------------------
 

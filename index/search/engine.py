@@ -18,9 +18,10 @@ from index.search.codec import BigramField, FieldPostings, InliningCodec, analyz
 from index.search.fold import fold
 from index.search.forked_commit import ForkedCommit
 from index.search.merge_policy import merge_all_segments, merge_small_segments
-from index.search.query import ParsedQuery, text_query
+from index.search.query import RANGE_FIELDS, ParsedQuery, text_query
 from index.search.search_helper import SearchHelper
 from index.search.segment_writer import BulkSegmentWriter
+from index.search.term_column import read_columns
 from index.search.top_hits import top_hits
 from index.search.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 
@@ -264,6 +265,11 @@ class SearchIndex:
     def search_helper(self) -> SearchHelper | None:
         """The search helper process, once :meth:`start_search_helper` started one."""
         return self._helper
+
+    def read_columns(self) -> int:
+        """Read this thread's segments' date columns now (:func:`term_column.read_columns`),
+        as a warm-up: how many were read."""
+        return read_columns(self._searcher(), RANGE_FIELDS)
 
     def _searcher(self) -> Searcher:
         searcher: Searcher | None = getattr(self._local, "searcher", None)

@@ -15,6 +15,7 @@ from index.search.fold import fold
 __all__ = ["FIELDS", "ParsedQuery", "QuerySyntaxError", "parse_query", "text_query"]
 
 FIELDS = ("title", "outlet", "tag", "date")
+RANGE_FIELDS = ("date",)  # the fields a query takes ranges of (read as columns)
 _SPACE = " \t\r\n\u3000"
 _FIELD_PREFIX = re.compile(r"^([A-Za-z]+):(.*)$", re.DOTALL)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")

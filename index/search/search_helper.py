@@ -33,7 +33,9 @@ from whoosh import scoring
 from whoosh.searching import Searcher
 
 from index.search.plan import QueryPlan, plan_query
+from index.search.query import RANGE_FIELDS
 from index.search.ranking import RankedPage, collector_paused, rank
+from index.search.term_column import read_columns
 
 __all__ = ["SearchHelper", "merge_pages", "split_leaves"]
 
@@ -258,12 +260,14 @@ def _serve(folder: str, connection: Connection, parents: Connection) -> None:
 
 
 def _warm_up(searcher: Searcher) -> None:
-    """Search a word of nearly every article, as a GUI warms its own searcher up: each
-    segment's field lengths and postings file are read once, before a search waits on it."""
+    """Search a word of nearly every article and read the date columns, as a GUI warms its
+    own searcher up: each segment's field lengths, postings file and columns are read once,
+    before a search waits on them."""
     plan = plan_query(wq.Term(WARM_UP_FIELD, WARM_UP_WORD), [])
     if plan is not None:
         with collector_paused():
             rank(searcher, plan, 1, False)
+    read_columns(searcher, RANGE_FIELDS)
 
 
 def _answer_request(searcher: Searcher, request: Any) -> tuple[Searcher, tuple[Any, ...]]:

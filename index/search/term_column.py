@@ -24,7 +24,7 @@ from whoosh.formats import Existence
 from index.search.postings import list_ids, postings_of
 from index.search.reader_cache import ReaderCache
 
-__all__ = ["ColumnMatches", "TermColumn", "has_one_term", "term_column"]
+__all__ = ["ColumnMatches", "TermColumn", "has_one_term", "read_columns", "term_column"]
 
 _COLUMNS: ReaderCache[TermColumn] = ReaderCache()
 _AFTER_ALL = b"\xff\xff\xff\xff"  # Whoosh's end of an open range
@@ -119,6 +119,19 @@ def _table_items(table: Any, prefix: bytes, buffer: Any) -> Iterator[tuple[bytes
 def term_column(reader: Any, fieldname: str) -> TermColumn:
     """The segment's column for a one-term field (read on first use)."""
     return _COLUMNS.get(reader, fieldname, lambda: TermColumn(reader, fieldname))
+
+
+def read_columns(searcher: Any, fieldnames: Iterable[str]) -> int:
+    """Read every segment's column of these one-term fields now, so that the first ``date:``
+    search does not wait for it (at 100k articles ~30 ms a segment); how many were read."""
+    read = 0
+    for leaf, _ in searcher.leaf_searchers():
+        reader = leaf.reader()
+        for fieldname in fieldnames:
+            if fieldname in reader.schema and has_one_term(reader, fieldname):
+                term_column(reader, fieldname)
+                read += 1
+    return read
 
 
 class ColumnMatches(Mapping[int, float]):

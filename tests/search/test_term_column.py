@@ -12,6 +12,7 @@ from whoosh.fields import ID, Schema
 
 from index.search import term_column
 from index.search.engine import IndexDocument, SearchIndex
+from index.search.query import parse_query
 from index.search.term_column import TermColumn
 
 DAYS = [f"2024-{month:02d}-{day:02d}" for month in (1, 2, 3) for day in (1, 9, 17)]
@@ -78,3 +79,30 @@ def test_a_segment_without_the_field_has_an_empty_column(
         column = TermColumn(searcher.reader(), "date")
         assert column.terms == [] and list(column.ranks) == [-1, -1, -1]
     ix.close()
+
+
+def test_read_columns_reads_each_segments_date_column_ahead(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm-up reads every segment's column once; a ``date:`` search then reads none."""
+    index = SearchIndex(tmp_path_factory.mktemp("warm") / "index")
+    for batch in range(3):  # three segments
+        index.replace(
+            IndexDocument(batch * 10 + i, "标题", "城市交通", date=DAYS[i]) for i in range(5)
+        )
+    made: list[object] = []
+    original = TermColumn.__init__
+
+    def counting(self: TermColumn, reader: Any, fieldname: str) -> None:
+        made.append(reader)
+        original(self, reader, fieldname)
+
+    monkeypatch.setattr(TermColumn, "__init__", counting)
+    segments = len(index._searcher().leaf_searchers())
+    assert segments == 3
+    assert index.read_columns() == segments
+    assert len(made) == segments
+    parsed = parse_query("交通 date:2024-01..2024-01", index.bigrams)
+    assert len(index.search(parsed, limit=50).hits) == 3 * 3  # days 1, 9, 17 of January
+    assert len(made) == segments  # nothing read again
+    index.close()
