@@ -128,24 +128,26 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def pss_mb(pid: int | str = "self") -> float:
+    """A process's proportional set size now: its private pages plus its share of the pages
+    it shares (the index's mapped files, libraries), so that two processes' add up."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    return int(next(line.split()[1] for line in rollup if line.startswith("Pss:"))) / 1024
+
+
 def helper_memory_mb(library: Library) -> tuple[float, float] | None:
-    """The search helper process's peak RSS and its proportional share of the pages it
-    shares (PSS: the index's mapped files are in both processes), or None without one."""
+    """The search helper process's peak RSS and its PSS now (:func:`pss_mb`), or None
+    without one."""
     helper = library.index.search_helper
-    if helper is None or not helper.usable:
+    pid = helper.pid if helper is not None and helper.usable else None
+    if pid is None:
         return None
-    proc = Path(f"/proc/{helper._process.pid}")
     peak = next(
         line.split()[1]
-        for line in (proc / "status").read_text().splitlines()
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines()
         if line.startswith("VmHWM:")
     )
-    pss = next(
-        line.split()[1]
-        for line in (proc / "smaps_rollup").read_text().splitlines()
-        if line.startswith("Pss:")
-    )
-    return int(peak) / 1024, int(pss) / 1024
+    return int(peak) / 1024, pss_mb(pid)
 
 
 @dataclass(frozen=True)
@@ -477,6 +479,15 @@ def measure(
                     "",
                     "",
                     "",
+                )
+            )
+            rows.append(
+                (
+                    "this process and the search helper together: PSS now",
+                    f"{pss_mb() + helper[1]:.0f} MB",
+                    "",
+                    "",
+                    "≤ 500 MB at 100k",
                 )
             )
         window.close()  # saves its state into the temporary settings and shuts down

@@ -79,6 +79,11 @@ class SearchHelper:
         theirs.close()
 
     @property
+    def pid(self) -> int | None:
+        """The helper's process id (to read its memory use)."""
+        return self._process.pid
+
+    @property
     def usable(self) -> bool:
         """Whether the helper has opened the index and has not failed."""
         if self._failed:
