@@ -25,7 +25,7 @@ from index.library.records import (
     TagCount,
 )
 from index.search.engine import IndexBusyError, SearchIndex
-from index.search.query import parse_query
+from index.search.query import WARM_UP_WORD, parse_query
 from index.search.snippets import make_snippet
 from index.tags.tag import TAG_KINDS, Tag, TagKind, parse_tag
 
@@ -33,7 +33,6 @@ __all__ = ["INDEX_FOLDER", "Library"]
 
 INDEX_FOLDER = "index"
 MAX_LIMIT = 10_000
-WARM_UP_QUERY = "的"  # in nearly every article: reads every segment's postings
 
 
 class Library:
@@ -274,7 +273,7 @@ class Library:
     def warm_up_search(self) -> None:
         """Search once and read the index's date columns on this thread, which its first
         real search would otherwise wait for (at 100k articles ~0.7 s for the columns)."""
-        self.search(WARM_UP_QUERY, limit=1)
+        self.search(WARM_UP_WORD, limit=1)
         self.index.read_columns()
 
     # User tags -----------------------------------------------------------------------------

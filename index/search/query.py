@@ -16,6 +16,7 @@ __all__ = ["FIELDS", "ParsedQuery", "QuerySyntaxError", "parse_query", "text_que
 
 FIELDS = ("title", "outlet", "tag", "date")
 RANGE_FIELDS = ("date",)  # the fields a query takes ranges of (read as columns)
+WARM_UP_WORD = "的"  # in nearly every article: a search for it reads every segment's postings
 _SPACE = " \t\r\n\u3000"
 _FIELD_PREFIX = re.compile(r"^([A-Za-z]+):(.*)$", re.DOTALL)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")

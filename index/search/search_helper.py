@@ -33,7 +33,7 @@ from whoosh import scoring
 from whoosh.searching import Searcher
 
 from index.search.plan import QueryPlan, plan_query
-from index.search.query import RANGE_FIELDS
+from index.search.query import RANGE_FIELDS, WARM_UP_WORD
 from index.search.ranking import RankedPage, collector_paused, rank
 from index.search.term_column import read_columns
 
@@ -44,7 +44,7 @@ __all__ = ["SearchHelper", "merge_pages", "split_leaves"]
 ANSWER_SECONDS = 10.0
 # How long closing waits for the helper to exit before ending it.
 _EXIT_SECONDS = 2.0
-WARM_UP_FIELD, WARM_UP_WORD = "content", "的"
+WARM_UP_FIELD = "content"
 
 Leaf = tuple[Searcher, int]  # a segment's searcher and its first document number
 
